@@ -1,0 +1,7 @@
+"""Page types of the portal and of every unit site, one module per page type."""
+
+from .article import ArticlePage
+from .home_pages import PortalHomePage, UnitHomePage
+from .section import SectionPage
+
+__all__ = ["ArticlePage", "PortalHomePage", "SectionPage", "UnitHomePage"]

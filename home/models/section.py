@@ -1,0 +1,33 @@
+"""Section index pages (chuyên mục): the mandatory sections and their sub-sections."""
+
+from django.core.paginator import Paginator
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField
+
+from .base import BasePage
+
+
+class SectionPage(BasePage):
+    """Lists its child pages, newest first, with pagination."""
+
+    intro = RichTextField(_("lời giới thiệu"), blank=True, features=["bold", "italic", "link", "ol", "ul"])
+
+    content_panels = BasePage.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["home.PortalHomePage", "home.UnitHomePage", "home.SectionPage"]
+    subpage_types = ["home.ArticlePage", "home.SectionPage"]
+    template = "home/section_page.html"
+    page_size = 20
+
+    class Meta:
+        verbose_name = _("chuyên mục")
+        verbose_name_plural = _("chuyên mục")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        children = self.get_children().live().public().specific().order_by("-first_published_at", "-pk")
+        context["subsections"] = [p for p in self.get_children().live().type(SectionPage)]
+        context["children"] = Paginator(children.not_type(SectionPage), self.page_size).get_page(
+            request.GET.get("trang")
+        )
+        return context

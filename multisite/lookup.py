@@ -1,0 +1,48 @@
+"""Finding the unit behind a request or a page without a query per item.
+
+Every unit's root page sits directly under the tree root, so the first two
+steps of a page's materialised path identify its unit. The map from those
+prefixes to units is small (one entry per unit) and cached until a unit or a
+site changes.
+"""
+
+from django.core.cache import cache
+from wagtail.models import Page, Site
+
+from .models import Unit
+
+CACHE_KEY = "multisite:unit-roots:v1"
+ROOT_PATH_LENGTH = Page.steplen * 2
+
+
+def _unit_roots():
+    roots = cache.get(CACHE_KEY)
+    if roots is None:
+        roots = {
+            path: {"id": pk, "code": code, "name": name, "kind": kind}
+            for pk, code, name, kind, path in Unit.objects.filter(site__isnull=False).values_list(
+                "pk", "code", "name", "kind", "site__root_page__path"
+            )
+        }
+        cache.set(CACHE_KEY, roots, 3600)
+    return roots
+
+
+def clear_cache():
+    cache.delete(CACHE_KEY)
+
+
+def unit_info_for_page(page):
+    """A small dict (id, code, name, kind) for the unit that owns ``page``, or None."""
+    return _unit_roots().get(page.path[:ROOT_PATH_LENGTH])
+
+
+def unit_for_request(request):
+    """The Unit whose site serves this request (memoised on the request)."""
+    if not hasattr(request, "_pbgdpl_unit"):
+        site = Site.find_for_request(request)
+        unit = None
+        if site is not None:
+            unit = Unit.objects.select_related("site").filter(site=site).first()
+        request._pbgdpl_unit = unit
+    return request._pbgdpl_unit

@@ -1,0 +1,337 @@
+"""Provisioning a unit: everything a new unit needs, created in one transaction.
+
+Used by the admin's "Thêm đơn vị" form and by ``manage.py provision_unit``; both
+get the same validation and the same Vietnamese messages.
+"""
+
+import re
+from dataclasses import dataclass, field
+
+from django.apps import apps
+from django.conf import settings
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+from django.utils.translation import gettext as _
+from wagtail.models import (
+    Collection,
+    GroupApprovalTask,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Page,
+    Site,
+    Workflow,
+    WorkflowPage,
+    WorkflowTask,
+)
+
+from .models import ALLOWED_PARENT_KINDS, Unit, UnitGroup, UnitKind, UnitRole, UnitSection
+from .sections import STANDARD_SECTIONS
+
+CODE_RE = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$")
+HOSTNAME_LABEL_RE = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$")
+
+# Page permissions on the unit's root page, per role. Editors write and submit;
+# moderators and unit administrators also publish (and so approve).
+PAGE_PERMISSIONS = {
+    UnitRole.EDITOR: ("add_page", "change_page"),
+    UnitRole.MODERATOR: ("add_page", "change_page", "publish_page", "lock_page", "unlock_page"),
+    UnitRole.ADMIN: (
+        "add_page",
+        "change_page",
+        "publish_page",
+        "bulk_delete_page",
+        "lock_page",
+        "unlock_page",
+    ),
+}
+COLLECTION_PERMISSIONS = {
+    UnitRole.EDITOR: (
+        "wagtailimages.add_image",
+        "wagtailimages.change_image",
+        "wagtailimages.choose_image",
+        "wagtaildocs.add_document",
+        "wagtaildocs.change_document",
+        "wagtaildocs.choose_document",
+    ),
+}
+COLLECTION_PERMISSIONS[UnitRole.MODERATOR] = COLLECTION_PERMISSIONS[UnitRole.EDITOR] + (
+    "wagtailimages.delete_image",
+    "wagtaildocs.delete_document",
+)
+COLLECTION_PERMISSIONS[UnitRole.ADMIN] = COLLECTION_PERMISSIONS[UnitRole.MODERATOR]
+
+# Model permissions; unit-owned snippets are isolated by their viewsets.
+UNIT_SNIPPET_MODELS = ["multisite.UnitLink"]
+MODEL_PERMISSIONS = {
+    UnitRole.EDITOR: ("wagtailadmin.access_admin",),
+    UnitRole.MODERATOR: ("wagtailadmin.access_admin",),
+    UnitRole.ADMIN: ("wagtailadmin.access_admin", "auth.add_user", "auth.change_user"),
+}
+SNIPPET_ACTIONS = {
+    UnitRole.EDITOR: ("add", "change", "view"),
+    UnitRole.MODERATOR: ("add", "change", "delete", "view"),
+    UnitRole.ADMIN: ("add", "change", "delete", "view"),
+}
+
+
+class ProvisioningError(Exception):
+    """Bad input for provisioning; the message is Vietnamese and meant for the user."""
+
+
+@dataclass
+class UnitSpec:
+    code: str
+    name: str
+    kind: str
+    parent_code: str | None = None
+    hostname: str | None = None
+    address: str = ""
+    phone: str = ""
+    email: str = ""
+    website: str = ""
+    problems: list = field(default_factory=list, repr=False)
+
+    def default_hostname(self):
+        return f"{self.code}.{settings.PORTAL_BASE_DOMAIN}"
+
+
+@dataclass
+class ProvisionResult:
+    unit: Unit
+    created: bool
+
+
+def is_valid_hostname(hostname):
+    if not hostname or len(hostname) > 253:
+        return False
+    return all(HOSTNAME_LABEL_RE.match(label) for label in hostname.split("."))
+
+
+def normalise(spec):
+    """Trim and lower-case what should be; return the spec."""
+    spec.code = (spec.code or "").strip().lower()
+    spec.name = " ".join((spec.name or "").split())
+    spec.kind = (spec.kind or "").strip().lower()
+    spec.parent_code = (spec.parent_code or "").strip().lower() or None
+    spec.hostname = (spec.hostname or "").strip().lower().rstrip(".") or spec.default_hostname()
+    return spec
+
+
+def check(spec):
+    """Return the list of Vietnamese reasons why the spec cannot be provisioned.
+
+    An existing unit with the same code and the same details is not a problem
+    (provisioning is idempotent); one with other details is a duplicate.
+    """
+    normalise(spec)
+    problems = []
+    if not CODE_RE.match(spec.code):
+        problems.append(
+            _(
+                "Mã đơn vị “%(code)s” không hợp lệ: chỉ dùng chữ thường không dấu, chữ số và "
+                "dấu gạch ngang, tối đa 63 ký tự, không bắt đầu hay kết thúc bằng dấu gạch ngang."
+            )
+            % {"code": spec.code}
+        )
+    if not spec.name:
+        problems.append(_("Tên đơn vị không được để trống."))
+    elif len(spec.name) > 255:
+        problems.append(_("Tên đơn vị dài quá 255 ký tự."))
+    if spec.kind not in UnitKind.values:
+        problems.append(
+            _("Cấp đơn vị “%(kind)s” không hợp lệ; chọn một trong: %(choices)s.")
+            % {"kind": spec.kind, "choices": ", ".join(UnitKind.values)}
+        )
+    if not is_valid_hostname(spec.hostname):
+        problems.append(_("Tên miền “%(host)s” không hợp lệ.") % {"host": spec.hostname})
+
+    existing = Unit.objects.select_related("parent", "site").filter(code=spec.code).first()
+    if existing is not None:
+        if _differs(existing, spec):
+            problems.append(
+                _("Mã đơn vị “%(code)s” đã được dùng cho đơn vị “%(name)s”.")
+                % {"code": spec.code, "name": existing.name}
+            )
+        return problems
+
+    if spec.kind in UnitKind.values:
+        allowed = ALLOWED_PARENT_KINDS[UnitKind(spec.kind)]
+        if spec.parent_code:
+            parent = Unit.objects.filter(code=spec.parent_code).first()
+            if parent is None:
+                problems.append(
+                    _("Không tìm thấy đơn vị cấp trên có mã “%(code)s”.") % {"code": spec.parent_code}
+                )
+            elif parent.kind not in allowed:
+                problems.append(
+                    _("Đơn vị %(kind)s không thể trực thuộc đơn vị %(parent_kind)s “%(parent)s”.")
+                    % {
+                        "kind": UnitKind(spec.kind).label,
+                        "parent_kind": parent.get_kind_display(),
+                        "parent": parent.name,
+                    }
+                )
+        elif allowed:
+            problems.append(
+                _("Đơn vị %(kind)s phải có đơn vị cấp trên.") % {"kind": UnitKind(spec.kind).label}
+            )
+        elif Unit.objects.filter(kind=UnitKind.PROVINCE).exists():
+            problems.append(_("Cổng đã có đơn vị cấp tỉnh; mỗi cổng chỉ có một tỉnh."))
+
+    if Site.objects.filter(hostname=spec.hostname).exists():
+        problems.append(_("Tên miền “%(host)s” đã được một trang khác sử dụng.") % {"host": spec.hostname})
+    return problems
+
+
+def _differs(unit, spec):
+    return (
+        unit.name != spec.name
+        or unit.kind != spec.kind
+        or (unit.parent.code if unit.parent_id else None) != spec.parent_code
+        or (unit.site.hostname if unit.site_id else None) != spec.hostname
+    )
+
+
+def provision_unit(spec):
+    """Create the unit described by ``spec`` with its site, sections, collection,
+    groups and workflow, or return the existing one unchanged.
+
+    Raises ProvisioningError (with every reason) and writes nothing on bad input.
+    """
+    with transaction.atomic():
+        problems = check(spec)
+        if problems:
+            raise ProvisioningError("\n".join(problems))
+        existing = Unit.objects.filter(code=spec.code).first()
+        if existing is not None:
+            return ProvisionResult(existing, created=False)
+        unit = _create(spec)
+    return ProvisionResult(unit, created=True)
+
+
+def _create(spec):
+    parent = Unit.objects.get(code=spec.parent_code) if spec.parent_code else None
+    unit = Unit.objects.create(
+        code=spec.code,
+        name=spec.name,
+        kind=spec.kind,
+        parent=parent,
+        address=spec.address,
+        phone=spec.phone,
+        email=spec.email,
+        website=spec.website,
+    )
+    root_page = _create_pages(unit)
+    unit.site = Site.objects.create(
+        hostname=spec.hostname,
+        port=settings.PORTAL_PORT,
+        site_name=spec.name,
+        root_page=root_page,
+        is_default_site=spec.kind == UnitKind.PROVINCE,
+    )
+    unit.collection = Collection.get_first_root_node().add_child(name=f"{spec.name} [{spec.code}]")
+    groups = _create_groups(unit, root_page)
+    unit.workflow = _create_workflow(unit, root_page, groups)
+    unit.save(update_fields=["site", "collection", "workflow"])
+    return unit
+
+
+def _create_pages(unit):
+    home_model = "home.PortalHomePage" if unit.kind == UnitKind.PROVINCE else "home.UnitHomePage"
+    root_page = _add_page(Page.get_first_root_node(), home_model, title=unit.name, slug=unit.code)
+    sections = []
+    _create_sections(unit, root_page, STANDARD_SECTIONS, sections, top_level=True)
+    UnitSection.objects.bulk_create(sections)
+    return root_page
+
+
+def _create_sections(unit, parent_page, specs, collected, top_level=False):
+    for spec in specs:
+        page = _add_page(
+            parent_page,
+            spec.page_model,
+            title=str(spec.title),
+            slug=spec.slug,
+            intro=str(spec.intro),
+            show_in_menus=top_level,
+        )
+        collected.append(UnitSection(unit=unit, key=spec.key, page=page))
+        _create_sections(unit, page, spec.children, collected)
+
+
+def _add_page(parent, model_label, **fields):
+    model = apps.get_model(model_label)
+    field_names = {f.name for f in model._meta.get_fields()}
+    values = {name: value for name, value in fields.items() if name in field_names}
+    return parent.add_child(instance=model(live=True, **values))
+
+
+def _group_name(unit, role):
+    return f"{unit.name} [{unit.code}] – {UnitRole(role).label}"[:150]
+
+
+def _create_groups(unit, root_page):
+    page_perms = _permissions(
+        f"wagtailcore.{codename}" for codenames in PAGE_PERMISSIONS.values() for codename in codenames
+    )
+    collection_perms = _permissions(p for perms in COLLECTION_PERMISSIONS.values() for p in perms)
+    model_perms = _permissions(p for perms in MODEL_PERMISSIONS.values() for p in perms)
+    snippet_perms = _permissions(
+        f"{label.split('.')[0]}.{action}_{label.split('.')[1].lower()}"
+        for label in UNIT_SNIPPET_MODELS
+        for actions in SNIPPET_ACTIONS.values()
+        for action in actions
+    )
+
+    groups = {}
+    page_rows, collection_rows = [], []
+    for role in UnitRole:
+        group = Group.objects.create(name=_group_name(unit, role))
+        UnitGroup.objects.create(unit=unit, role=role, group=group)
+        groups[role] = group
+        page_rows += [
+            GroupPagePermission(group=group, page=root_page, permission=page_perms[f"wagtailcore.{c}"])
+            for c in PAGE_PERMISSIONS[role]
+        ]
+        collection_rows += [
+            GroupCollectionPermission(group=group, collection=unit.collection, permission=collection_perms[p])
+            for p in COLLECTION_PERMISSIONS[role]
+        ]
+        group.permissions.add(
+            *[model_perms[p] for p in MODEL_PERMISSIONS[role]],
+            *[
+                snippet_perms[f"{label.split('.')[0]}.{action}_{label.split('.')[1].lower()}"]
+                for label in UNIT_SNIPPET_MODELS
+                for action in SNIPPET_ACTIONS[role]
+            ],
+        )
+    GroupPagePermission.objects.bulk_create(page_rows)
+    GroupCollectionPermission.objects.bulk_create(collection_rows)
+    return groups
+
+
+def _permissions(labels):
+    """Map 'app_label.codename' to Permission objects in one query."""
+    labels = set(labels)
+    wanted = {tuple(label.split(".", 1)) for label in labels}
+    perms = Permission.objects.filter(codename__in={codename for _app, codename in wanted}).select_related(
+        "content_type"
+    )
+    found = {
+        f"{p.content_type.app_label}.{p.codename}": p
+        for p in perms
+        if (p.content_type.app_label, p.codename) in wanted
+    }
+    missing = labels - found.keys()
+    if missing:
+        raise RuntimeError(f"Permissions missing (run migrate): {sorted(missing)}")
+    return found
+
+
+def _create_workflow(unit, root_page, groups):
+    workflow = Workflow.objects.create(name=f"Duyệt tin bài – {unit.name} [{unit.code}]"[:255])
+    task = GroupApprovalTask.objects.create(name=f"Kiểm duyệt – {unit.name} [{unit.code}]"[:255])
+    task.groups.set([groups[UnitRole.MODERATOR], groups[UnitRole.ADMIN]])
+    WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
+    WorkflowPage.objects.create(workflow=workflow, page=root_page)
+    return workflow
