@@ -210,7 +210,7 @@ else:
         "default": {
             "BACKEND": _SEARCH_BACKEND_MODULES[SEARCH_BACKEND],
             "URLS": env_list("SEARCH_URL", SEARCH_URL),
-            "INDEX": SEARCH_INDEX,
+            "INDEX_PREFIX": f"{SEARCH_INDEX}_",
             "TIMEOUT": SEARCH_TIMEOUT,
             "OPTIONS": {},
             "INDEX_SETTINGS": {},

@@ -17,4 +17,4 @@ STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
 }
 if SEARCH_BACKEND != "database":  # noqa: F405
-    WAGTAILSEARCH_BACKENDS["default"]["INDEX"] = SEARCH_INDEX + "_test"  # noqa: F405
+    WAGTAILSEARCH_BACKENDS["default"]["INDEX_PREFIX"] = f"{SEARCH_INDEX}_test_"  # noqa: F405
