@@ -1,0 +1,47 @@
+# Two commands do everything on a fresh machine: `make run` and `make test`.
+PYTHON ?= python3.11
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: run test lint check venv messages bench-units services clean
+
+$(STAMP): requirements.txt requirements-dev.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+	touch $(STAMP)
+
+venv: $(STAMP)
+
+messages: $(STAMP)
+	$(BIN)/python scripts/compile_messages.py
+
+## make run: SQLite + database search backend + demo data on http://127.0.0.1:8000/
+run: $(STAMP) messages
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py seed_demo
+	$(BIN)/python manage.py runserver 127.0.0.1:8000
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+check: $(STAMP)
+	DJANGO_SETTINGS_MODULE=site_config.settings.test $(BIN)/python manage.py check
+	DJANGO_SETTINGS_MODULE=site_config.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
+
+## make test: the whole suite; DATABASE_URL / SEARCH_BACKEND / REQUIRE_SERVICES select real services
+test: $(STAMP) messages lint check
+	$(BIN)/python -m pytest
+
+bench-units: $(STAMP) messages
+	$(BIN)/python scripts/bench_units.py
+
+## services: start local PostgreSQL and OpenSearch like CI does (see .ci/run)
+services:
+	bash scripts/postgres.sh start
+	bash scripts/opensearch.sh start
+
+clean:
+	rm -rf $(VENV) .cache db.sqlite3 media static_collected
