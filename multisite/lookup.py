@@ -19,13 +19,22 @@ def _unit_roots():
     roots = cache.get(CACHE_KEY)
     if roots is None:
         roots = {
-            path: {"id": pk, "code": code, "name": name, "kind": kind}
-            for pk, code, name, kind, path in Unit.objects.filter(site__isnull=False).values_list(
-                "pk", "code", "name", "kind", "site__root_page__path"
+            path: {"id": pk, "code": code, "name": name, "kind": kind, "root_url": _root_url(host, port)}
+            for pk, code, name, kind, path, host, port in Unit.objects.filter(site__isnull=False).values_list(
+                "pk", "code", "name", "kind", "site__root_page__path", "site__hostname", "site__port"
             )
         }
         cache.set(CACHE_KEY, roots, 3600)
     return roots
+
+
+def _root_url(hostname, port):
+    return Site(hostname=hostname, port=port).root_url
+
+
+def province_info():
+    """The provincial portal's unit (name and root URL), for links back to it."""
+    return next((info for info in _unit_roots().values() if info["kind"] == "province"), None)
 
 
 def clear_cache():

@@ -52,7 +52,9 @@ def main():
         from multisite.provisioning import UnitSpec, provision_unit
         from tests.factories import article
 
-        province = provision_unit(UnitSpec(code="tinh-do-tai", name="Tỉnh Đo Tải", kind=UnitKind.PROVINCE)).unit
+        province = provision_unit(
+            UnitSpec(code="tinh-do-tai", name="Tỉnh Đo Tải", kind=UnitKind.PROVINCE)
+        ).unit
         units = []
         start = time.perf_counter()
         for number in range(1, args.units + 1):
