@@ -180,34 +180,25 @@ def test_unit_admin_manages_only_own_units_users(client, unit_a, unit_b, admin_a
     response = client.get(reverse("wagtailusers_users:add"))
     form = response.context["form"]
     assert set(form.fields["groups"].queryset) == set(g.group for g in unit_a.groups.select_related("group"))
+    new_user = {
+        "username": "xa-a.moi",
+        "email": "moi@example.vn",
+        "first_name": "Nguyễn",
+        "last_name": "Văn Mới",
+        "password1": "Mat-khau-manh-2026",
+        "password2": "Mat-khau-manh-2026",
+        "unit": unit_a.pk,
+    }
     response = client.post(
         reverse("wagtailusers_users:add"),
-        {
-            "username": "xa-a.moi",
-            "email": "moi@example.vn",
-            "first_name": "Nguyễn",
-            "last_name": "Văn Mới",
-            "password1": "Mat-khau-manh-2026",
-            "password2": "Mat-khau-manh-2026",
-            "unit": unit_a.pk,
-            "groups": [unit_b.group_for("admin").pk],
-        },
+        {**new_user, "groups": [unit_b.group_for("admin").pk]},
     )
     assert response.status_code == 200
     assert not type(admin_a).objects.filter(username="xa-a.moi").exists()
 
     response = client.post(
         reverse("wagtailusers_users:add"),
-        {
-            "username": "xa-a.moi",
-            "email": "moi@example.vn",
-            "first_name": "Nguyễn",
-            "last_name": "Văn Mới",
-            "password1": "Mat-khau-manh-2026",
-            "password2": "Mat-khau-manh-2026",
-            "unit": unit_a.pk,
-            "groups": [unit_a.group_for("editor").pk],
-        },
+        {**new_user, "groups": [unit_a.group_for("editor").pk]},
     )
     assert response.status_code == 302
     created = type(admin_a).objects.get(username="xa-a.moi")
