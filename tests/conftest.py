@@ -7,7 +7,6 @@ failure, never a skip.
 
 import pytest
 from django.conf import settings
-from django.core.management import call_command
 from django.db import connection
 
 
@@ -33,13 +32,48 @@ def require_services(django_db_setup, django_db_blocker):
     )
 
 
+def index_prefix():
+    return settings.WAGTAILSEARCH_BACKENDS["default"]["INDEX_PREFIX"]
+
+
 @pytest.fixture(scope="session", autouse=True)
-def fresh_search_index(django_db_setup, django_db_blocker, require_services):
-    """Start every run from an empty index with the portal's mappings."""
+def fresh_search_index(require_services):
+    """Start every run from empty indexes carrying the portal's mappings."""
     if not search_engine_is_external():
         return
-    with django_db_blocker.unblock():
-        call_command("update_index", verbosity=0)
+    from wagtail.search.backends import get_search_backend
+    from wagtail.search.index import get_indexed_models
+
+    backend = get_search_backend()
+    backend.es.indices.delete(index=f"{index_prefix()}*", ignore_unavailable=True)
+    created = set()
+    for model in get_indexed_models():
+        search_index = backend.get_index_for_model(model)
+        if search_index.name not in created:
+            search_index.put()
+            created.add(search_index.name)
+        search_index.add_model(model)
+
+
+@pytest.fixture(autouse=True)
+def empty_search_index_after_test():
+    """Tests roll their database back, but an external engine keeps what was
+    indexed; remove every document so no test sees another test's data."""
+    yield
+    if not search_engine_is_external():
+        return
+    from wagtail.search.backends import get_search_backend
+
+    backend = get_search_backend()
+    es = backend.es
+    pattern = f"{index_prefix()}*"
+    es.indices.refresh(index=pattern)
+    hits = es.search(index=pattern, body={"query": {"match_all": {}}, "_source": False, "size": 10000})
+    actions = [
+        {"_op_type": "delete", "_index": hit["_index"], "_id": hit["_id"]} for hit in hits["hits"]["hits"]
+    ]
+    if actions:
+        backend.bulk(es, actions, refresh=True, raise_on_error=False)
 
 
 @pytest.fixture

@@ -6,6 +6,7 @@ Every check goes through the real Wagtail admin URLs with a logged-in user.
 import pytest
 from django.urls import reverse
 from wagtail.models import Page
+from wagtail.search.backends import get_search_backend
 
 from multisite.models import UnitLink
 from tests.factories import article, section
@@ -73,6 +74,7 @@ def test_explorer_and_admin_search_hide_other_units(client_a, unit_a, unit_b, b_
 
 def test_page_chooser_shows_only_own_unit(client_a, unit_a, unit_b, b_content):
     article(unit_a, title="Tin của xã An Phú")
+    get_search_backend().refresh_indexes()
     response = client_a.get(reverse("wagtailadmin_choose_page_child", args=[section(unit_b).pk]))
     assert "Tin riêng của xã Bình Hòa" not in chooser_html(response)
     response = client_a.get(reverse("wagtailadmin_choose_page_search"), {"q": "Tin"})
