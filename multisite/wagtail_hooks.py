@@ -47,3 +47,13 @@ def limit_page_chooser_to_own_units(pages, request):
     for path in paths:
         within_units |= Q(path__startswith=path)
     return pages.filter(within_units)
+
+
+@hooks.register("construct_homepage_panels")
+def add_my_unit_panel(request, panels):
+    """Staff see their unit, its site and its sections first on the dashboard."""
+    from .panels import panel_for
+
+    panel = panel_for(request.user)
+    if panel is not None:
+        panels.insert(0, panel)

@@ -206,3 +206,10 @@ def test_unit_admin_manages_only_own_units_users(client, unit_a, unit_b, admin_a
     created = type(admin_a).objects.get(username="xa-a.moi")
     assert created.staff_profile.unit == unit_a
     assert list(created.groups.all()) == [unit_a.group_for("editor")]
+
+
+def test_dashboard_shows_the_users_unit_and_its_sections(client_a, unit_a):
+    html = client_a.get(reverse("wagtailadmin_home")).content.decode()
+    assert "Đơn vị của bạn: Xã An Phú" in html
+    assert "Tin tức – Sự kiện" in html
+    assert unit_a.root_url in html
