@@ -153,3 +153,11 @@ def test_page_editor_is_vietnamese(admin_client, unit_a):
 )
 def test_listing_pages_are_vietnamese(admin_client, unit_a, url, present, absent):
     assert_vietnamese(admin_client.get(url), present=present, absent=absent)
+
+
+def test_admin_javascript_catalogue_is_vietnamese(admin_client):
+    response = admin_client.get("/admin/jsi18n/")
+    assert response.status_code == 200
+    body = response.content.decode("unicode_escape")
+    for phrase in ["Bảng điều khiển", "Thu gọn tất cả", "Mở rộng tất cả", "Ẩn/hiện thanh bên"]:
+        assert phrase in body, f"JS catalogue lacks {phrase!r}"
