@@ -144,8 +144,16 @@ def test_page_editor_is_vietnamese(admin_client, unit_a):
         ("/admin/snippets/", ["Đoạn nội dung"], ["Snippets", "Instances"]),
         ("/admin/images/", ["Hình ảnh", "Thêm hình ảnh"], ["Images", "Add an image", "Collection"]),
         ("/admin/documents/", ["Tài liệu", "Thêm tài liệu"], ["Documents", "Add a document", "Collection"]),
-        ("/admin/users/", ["Người dùng", "Tên đăng nhập"], ["Users", "Username", "Last login"]),
-        ("/admin/sites/", ["Trang web"], ["Sites", "Add a site"]),
+        (
+            "/admin/users/",
+            ["Người dùng", "Tên đăng nhập"],
+            ["Users", "Username", "Last login", "True", "False"],
+        ),
+        (
+            "/admin/sites/",
+            ["Trang web", "Cổng", "Tên trang web", "Trang gốc"],
+            ["Sites", "Add a site", "Port", "Site name", "Root page"],
+        ),
         ("/admin/workflows/list/", ["Quy trình duyệt"], ["Workflows", "Add a workflow"]),
         ("/admin/reports/locked/", ["Trang bị khóa"], ["Locked pages"]),
         ("/admin/locales/", ["Ngôn ngữ"], ["Locales", "pages"]),
