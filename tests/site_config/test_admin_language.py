@@ -169,3 +169,15 @@ def test_admin_javascript_catalogue_is_vietnamese(admin_client):
     body = response.content.decode("unicode_escape")
     for phrase in ["Bảng điều khiển", "Thu gọn tất cả", "Mở rộng tất cả", "Ẩn/hiện thanh bên"]:
         assert phrase in body, f"JS catalogue lacks {phrase!r}"
+
+
+def test_group_permissions_editor_is_vietnamese(admin_client):
+    from django.contrib.auth.models import Group
+
+    group = Group.objects.create(name="Nhóm thử nghiệm")
+    response = admin_client.get(f"/admin/groups/edit/{group.pk}/")
+    assert_vietnamese(
+        response,
+        present=["Quyền trên đối tượng", "Ngôn ngữ", "Bản dịch", "Thêm trang web", "Sửa ngôn ngữ"],
+        absent=["Object permissions", "Locale", "Translation", "Can add site", "Can change locale"],
+    )
