@@ -181,3 +181,12 @@ def test_group_permissions_editor_is_vietnamese(admin_client):
         present=["Quyền trên đối tượng", "Ngôn ngữ", "Bản dịch", "Thêm trang web", "Sửa ngôn ngữ"],
         absent=["Object permissions", "Locale", "Translation", "Can add site", "Can change locale"],
     )
+
+
+def test_wagtail_install_records_have_vietnamese_names(admin_client):
+    """The root page and the default workflow are data, named by a migration."""
+    response = admin_client.get("/admin/workflows/list/")
+    assert "Quy trình duyệt mặc định" in response.content.decode()
+    assert "Moderators approval" not in response.content.decode()
+    response = admin_client.get("/admin/pages/")
+    assert "Root" not in response.content.decode()
