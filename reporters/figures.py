@@ -91,23 +91,32 @@ def _compute(unit):
     per_field = {}
     for field_id, kind, count in field_rows:
         per_field.setdefault(field_id, {})[kind] = count
+    # Ties keep the shared list's own order (LegalField.sort_order, then name).
     labels = {
-        pk: (name, slug)
-        for pk, name, slug in LegalField.objects.filter(pk__in=per_field).values_list("pk", "name", "slug")
+        pk: (name, slug, position)
+        for position, (pk, name, slug) in enumerate(
+            LegalField.objects.filter(pk__in=per_field).values_list("pk", "name", "slug")
+        )
     }
-    by_field = sorted(
-        (
-            {
-                "field": labels[field_id][0],
-                "slug": labels[field_id][1],
-                "reporter": counts.get(PersonKind.REPORTER, 0),
-                "propagandist": counts.get(PersonKind.PROPAGANDIST, 0),
-                "total": sum(counts.values()),
-            }
-            for field_id, counts in per_field.items()
-        ),
-        key=lambda row: (-row["total"], row["field"]),
-    )
+    by_field = [
+        row
+        for _key, row in sorted(
+            (
+                (
+                    (-sum(counts.values()), labels[field_id][2]),
+                    {
+                        "field": labels[field_id][0],
+                        "slug": labels[field_id][1],
+                        "reporter": counts.get(PersonKind.REPORTER, 0),
+                        "propagandist": counts.get(PersonKind.PROPAGANDIST, 0),
+                        "total": sum(counts.values()),
+                    },
+                )
+                for field_id, counts in per_field.items()
+            ),
+            key=lambda pair: pair[0],
+        )
+    ]
 
     month_rows = (
         Activity.objects.filter(unit_id__in=unit_ids)

@@ -109,7 +109,9 @@ def reporter_activity(person, date=datetime.date(2026, 3, 15), audience=50, **fi
     from reporters.models import Activity
 
     values = {"topic": "Phổ biến Luật Đất đai năm 2024", "form": "conference", **fields}
-    return Activity.objects.create(unit_id=person.unit_id, person=person, date=date, audience=audience, **values)
+    return Activity.objects.create(
+        unit_id=person.unit_id, person=person, date=date, audience=audience, **values
+    )
 
 
 def xlsx_file(rows, header=None, name="danh-sach.xlsx"):
@@ -129,7 +131,9 @@ def xlsx_file(rows, header=None, name="danh-sach.xlsx"):
     buffer = io.BytesIO()
     workbook.save(buffer)
     return SimpleUploadedFile(
-        name, buffer.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        name,
+        buffer.getvalue(),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     )
 
 
@@ -138,7 +142,9 @@ def council_activity(unit, title, date, publish=True, kind="meeting", **fields):
     from council.models import CouncilActivityPage
 
     parent = section(unit, "council")
-    page = parent.add_child(instance=CouncilActivityPage(title=title, date=date, kind=kind, live=False, **fields))
+    page = parent.add_child(
+        instance=CouncilActivityPage(title=title, date=date, kind=kind, live=False, **fields)
+    )
     revision = page.save_revision()
     if publish:
         revision.publish()

@@ -149,7 +149,9 @@ def test_staff_add_people_to_their_own_unit_only(client, unit_a, unit_b, editor_
 
 def test_withdrawal_needs_a_date(client, unit_a, editor_a):
     client.force_login(editor_a)
-    response = client.post(reverse("wagtailsnippets_reporters_person:add"), person_form(unit_a, status="withdrawn"))
+    response = client.post(
+        reverse("wagtailsnippets_reporters_person:add"), person_form(unit_a, status="withdrawn")
+    )
     assert response.status_code == 200
     assert "Ghi ngày thu hồi công nhận." in response.content.decode()
 
@@ -158,7 +160,9 @@ def test_list_filters_and_excel_export(client, unit_a, editor_a):
     land = LegalField.objects.get(slug="dat-dai")
     person(unit_a, full_name="Nguyễn Văn An", legal_fields=[land])
     person(unit_a, full_name="Trần Thị Bích", decision_number="3/QĐ", kind="propagandist")
-    person(unit_a, full_name="Lê Văn Cường", decision_number="4/QĐ", status="withdrawn", status_date="2026-01-01")
+    person(
+        unit_a, full_name="Lê Văn Cường", decision_number="4/QĐ", status="withdrawn", status_date="2026-01-01"
+    )
     client.force_login(editor_a)
     url = reverse("wagtailsnippets_reporters_person:list")
     html = client.get(url, {"kind": "propagandist"}).content.decode()
@@ -190,7 +194,16 @@ def test_existing_units_get_register_permissions(unit_a):
     assert not group.permissions.filter(codename="add_person").exists()
     grant_unit_snippet_permissions(["reporters.Person", "reporters.Activity"])
     grant_unit_snippet_permissions(["reporters.Person", "reporters.Activity"])
-    codenames = set(group.permissions.filter(content_type__app_label="reporters").values_list("codename", flat=True))
-    assert codenames == {"add_person", "change_person", "view_person", "add_activity", "change_activity", "view_activity"}
+    codenames = set(
+        group.permissions.filter(content_type__app_label="reporters").values_list("codename", flat=True)
+    )
+    assert codenames == {
+        "add_person",
+        "change_person",
+        "view_person",
+        "add_activity",
+        "change_activity",
+        "view_activity",
+    }
     moderator = unit_a.group_for("moderator")
     assert moderator.permissions.filter(codename="delete_person").exists()

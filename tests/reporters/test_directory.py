@@ -3,8 +3,8 @@
 import datetime
 
 import pytest
-from django.test.utils import CaptureQueriesContext
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from wagtail.test.utils import WagtailPageTestCase
 
 from home.models import PortalHomePage, UnitHomePage
@@ -31,7 +31,11 @@ def test_withdrawn_people_are_not_public(client, unit_a):
     active = person(unit_a, full_name="Nguyễn Văn An")
     suspended = person(unit_a, full_name="Trần Thị Bích", decision_number="2/QĐ", status="suspended")
     withdrawn = person(
-        unit_a, full_name="Lê Văn Cường", decision_number="3/QĐ", status="withdrawn", status_date=datetime.date(2026, 1, 5)
+        unit_a,
+        full_name="Lê Văn Cường",
+        decision_number="3/QĐ",
+        status="withdrawn",
+        status_date=datetime.date(2026, 1, 5),
     )
     html = get(client, unit_a).content.decode()
     assert "Nguyễn Văn An" in html
@@ -47,7 +51,12 @@ def test_withdrawn_people_are_not_public(client, unit_a):
 
 def test_contact_details_only_with_consent(client, unit_a):
     agreed = person(
-        unit_a, full_name="Nguyễn Văn An", phone="0909 111 222", email="an@example.vn", address="Ấp 1", contact_public=True
+        unit_a,
+        full_name="Nguyễn Văn An",
+        phone="0909 111 222",
+        email="an@example.vn",
+        address="Ấp 1",
+        contact_public=True,
     )
     private = person(
         unit_a,
@@ -70,7 +79,9 @@ def test_contact_details_only_with_consent(client, unit_a):
 def test_profile_shows_the_persons_activities_newest_first(client, unit_a):
     an = person(unit_a, full_name="Nguyễn Văn An")
     reporter_activity(an, date=datetime.date(2026, 2, 1), topic="Luật Đất đai năm 2024")
-    reporter_activity(an, date=datetime.date(2026, 5, 1), topic="Phòng, chống ma túy", form="school", audience=320)
+    reporter_activity(
+        an, date=datetime.date(2026, 5, 1), topic="Phòng, chống ma túy", form="school", audience=320
+    )
     html = get(client, unit_a, f"{PATH}nguoi/{an.pk}/").content.decode()
     assert html.index("Phòng, chống ma túy") < html.index("Luật Đất đai năm 2024")
     assert "01/05/2026" in html and "Trong trường học" in html and "320" in html
@@ -80,8 +91,16 @@ def test_filters_by_kind_field_status_and_name(client, unit_a):
     land = LegalField.objects.get(slug="dat-dai")
     family = LegalField.objects.get(slug="hon-nhan-gia-dinh")
     person(unit_a, full_name="Nguyễn Văn An", legal_fields=[land])
-    person(unit_a, full_name="Trần Thị Bích", decision_number="2/QĐ", kind="propagandist", legal_fields=[family])
-    person(unit_a, full_name="Nguyễn Thị Hoa", decision_number="3/QĐ", status="suspended", legal_fields=[land, family])
+    person(
+        unit_a, full_name="Trần Thị Bích", decision_number="2/QĐ", kind="propagandist", legal_fields=[family]
+    )
+    person(
+        unit_a,
+        full_name="Nguyễn Thị Hoa",
+        decision_number="3/QĐ",
+        status="suspended",
+        legal_fields=[land, family],
+    )
 
     def names(**params):
         html = get(client, unit_a, **params).content.decode()
@@ -123,7 +142,12 @@ def test_unit_site_covers_its_tree_and_the_portal_covers_the_province(client, pr
 
 def test_pagination_keeps_the_filters(client, unit_a):
     for number in range(25):
-        person(unit_a, full_name=f"Nguyễn Văn Số {number:02d}", decision_number=f"{number}/QĐ", kind="propagandist")
+        person(
+            unit_a,
+            full_name=f"Nguyễn Văn Số {number:02d}",
+            decision_number=f"{number}/QĐ",
+            kind="propagandist",
+        )
     person(unit_a, full_name="Trần Văn Khác", decision_number="99/QĐ")
     html = get(client, unit_a, loai="propagandist").content.decode()
     assert "25 người" in html

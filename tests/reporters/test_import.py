@@ -71,7 +71,11 @@ def test_good_file_is_imported(unit_a):
     assert [f.slug for f in bich.fields.all()] == ["giao-duc"]
     assert not bich.contact_public
     chau = Person.objects.get(full_name="Lê Minh Châu")
-    assert (chau.status, chau.status_date, chau.level) == ("withdrawn", datetime.date(2026, 6, 30), "district")
+    assert (chau.status, chau.status_date, chau.level) == (
+        "withdrawn",
+        datetime.date(2026, 6, 30),
+        "district",
+    )
     assert ModelLogEntry.objects.filter(action="wagtail.create", object_id=str(an.pk)).exists()
 
 
@@ -110,18 +114,22 @@ def test_each_bad_row_is_reported_with_its_number_and_reason(unit_a):
 
 def test_a_row_with_several_problems_gets_every_reason(unit_a):
     result = import_people(xlsx_file([row(full_name="", kind="?", email="x")]), unit_a)
-    (number, reasons), = result.errors
+    ((number, reasons),) = result.errors
     assert number == 2
     assert len(reasons) == 3
 
 
 def test_same_file_twice_changes_nothing(unit_a):
     import_people(xlsx_file(GOOD_ROWS), unit_a)
-    before = list(Person.objects.filter(unit=unit_a).values_list("pk", "full_name", "updated_at").order_by("pk"))
+    before = list(
+        Person.objects.filter(unit=unit_a).values_list("pk", "full_name", "updated_at").order_by("pk")
+    )
     result = import_people(xlsx_file(GOOD_ROWS), unit_a)
     assert result.created == []
     assert len(result.existing) == 3
-    after = list(Person.objects.filter(unit=unit_a).values_list("pk", "full_name", "updated_at").order_by("pk"))
+    after = list(
+        Person.objects.filter(unit=unit_a).values_list("pk", "full_name", "updated_at").order_by("pk")
+    )
     assert before == after
 
 
@@ -152,7 +160,9 @@ def test_unreadable_file_and_missing_columns_are_refused(unit_a):
 
 def test_columns_may_come_in_any_order_and_marked_required(unit_a):
     header = ["Loại (*)", "Ngày quyết định (*)", "Họ và tên (*)", "Số quyết định công nhận (*)"]
-    result = import_people(xlsx_file([["TTV", "01/02/2025", "Đỗ Thị Hoa", "5/QĐ-UBND"]], header=header), unit_a)
+    result = import_people(
+        xlsx_file([["TTV", "01/02/2025", "Đỗ Thị Hoa", "5/QĐ-UBND"]], header=header), unit_a
+    )
     assert result.errors == []
     assert Person.objects.get().kind == "propagandist"
 
