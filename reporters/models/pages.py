@@ -110,9 +110,6 @@ class DirectoryPage(RoutablePageMixin, UnitScopedPage):
             },
         )
 
-    def person_url(self, person, request=None):
-        return self.get_url(request) + self.reverse_subpage("person", args=[person.pk])
-
 
 class StatisticsPage(UnitScopedPage):
     """ "Số liệu thống kê": the register's figures for the unit and the units below it."""

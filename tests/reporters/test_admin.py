@@ -207,3 +207,19 @@ def test_existing_units_get_register_permissions(unit_a):
     }
     moderator = unit_a.group_for("moderator")
     assert moderator.permissions.filter(codename="delete_person").exists()
+
+
+def test_admin_screens_render_for_unit_staff(client, editor_a, register):
+    client.force_login(editor_a)
+    html = client.get(reverse("wagtailsnippets_reporters_person:list")).content.decode()
+    assert "Nhập từ Excel" in html
+    assert reverse("wagtailsnippets_reporters_person:import") in html
+    for name in ("wagtailsnippets_reporters_person:add", "wagtailsnippets_reporters_activity:add"):
+        assert client.get(reverse(name)).status_code == 200
+    response = client.get(reverse("wagtailsnippets_reporters_person:edit", args=[register["a"].pk]))
+    assert response.status_code == 200
+    assert list(response.context["form"].fields["unit"].queryset) == [register["a"].unit]
+    response = client.get(
+        reverse("wagtailsnippets_reporters_activity:edit", args=[register["activity_a"].pk])
+    )
+    assert list(response.context["form"].fields["person"].queryset) == [register["a"]]
