@@ -308,7 +308,8 @@ class ImportContext:
         self._documents_by_hash = None
         self.created_children = 0
         self._next_step = None
-        self.log_entries = []
+        self.new_pages = []
+        self.pending_numbers = set()
 
     def start_batch(self):
         """Read where the section's children end (another editor may have added one)."""
@@ -323,11 +324,55 @@ class ImportContext:
         return path
 
     def end_batch(self):
-        PageLogEntry.objects.bulk_create(self.log_entries)
-        self.log_entries = []
+        self.flush_new_pages()
         if self.created_children:
             Page.objects.filter(pk=self.parent.pk).update(numchild=F("numchild") + self.created_children)
             self.created_children = 0
+
+    def flush_new_pages(self):
+        """Write the first revisions and log entries of the batch's new pages in bulk."""
+        revisions = [
+            Revision(
+                content_type_id=page.content_type_id,
+                base_content_type=page.get_base_content_type(),
+                object_id=str(page.pk),
+                created_at=created_at,
+                user=self.user,
+                object_str=str(page),
+                content=content,
+            )
+            for page, content, created_at in self.new_pages
+        ]
+        Revision.objects.bulk_create(revisions)
+        entries = []
+        for (page, _content, created_at), revision in zip(self.new_pages, revisions, strict=True):
+            page.latest_revision = revision
+            page.live_revision = revision if self.publish else None
+            actions = ("wagtail.create", "wagtail.publish") if self.publish else ("wagtail.create",)
+            entries += [
+                PageLogEntry(
+                    content_type_id=page.content_type_id,
+                    label=page.title,
+                    action=action,
+                    timestamp=created_at,
+                    data={},
+                    user=self.user,
+                    revision=revision,
+                    content_changed=True,
+                    page=page,
+                )
+                for action in actions
+            ]
+        if self.new_pages:
+            Page.objects.bulk_update(
+                [page for page, _c, _t in self.new_pages], ["latest_revision", "live_revision"]
+            )
+        PageLogEntry.objects.bulk_create(entries)
+        if self.publish:
+            for page, revision in zip([p for p, _c, _t in self.new_pages], revisions, strict=True):
+                page_published.send(sender=LegalDocumentPage, instance=page, revision=revision)
+        self.new_pages = []
+        self.pending_numbers = set()
 
     def _remember_document(self, pk, number, body_id):
         key = normal_key(number)
@@ -643,35 +688,11 @@ def _create(plan, context, body, field_objs, created_docs):
     context.created_children += 1
     _keep_children_in_memory(page, children)
 
-    revision = Revision.objects.create(
-        content_type_id=page.content_type_id,
-        base_content_type=page.get_base_content_type(),
-        object_id=str(page.pk),
-        created_at=now,
-        user=context.user,
-        object_str=str(page),
-        content=page.serializable_data(),
-    )
-    page.latest_revision = revision
-    page.live_revision = revision if publish else None
-    Page.objects.filter(pk=page.pk).update(latest_revision=revision, live_revision=page.live_revision)
-    for action in ("wagtail.create", "wagtail.publish") if publish else ("wagtail.create",):
-        context.log_entries.append(
-            PageLogEntry(
-                content_type_id=page.content_type_id,
-                label=page.title,
-                action=action,
-                timestamp=now,
-                data={},
-                user=context.user,
-                revision=revision,
-                content_changed=True,
-                page=page,
-            )
-        )
+    # The first revision, its log entries and the publication signal are
+    # written for the whole batch at its end (see ImportContext.end_batch).
+    context.new_pages.append((page, page.serializable_data(), now))
+    context.pending_numbers.add(normal_key(plan.number))
     ReferenceIndex.create_or_update_for_object(page)
-    if publish:
-        page_published.send(sender=LegalDocumentPage, instance=page, revision=revision)
     return page
 
 
@@ -792,14 +813,16 @@ def _import_batch(batch, context, upcoming, postponed):
             if plan is None:
                 postponed.append((line, record, None))
                 continue
-            created_before, logged_before = context.created_children, len(context.log_entries)
+            if normal_key(plan.number) in context.pending_numbers:
+                context.flush_new_pages()  # the same document twice in a batch: revisions first
+            created_before, pages_before = context.created_children, len(context.new_pages)
             try:
                 with transaction.atomic():
                     status, page, docs = write_plan(plan, context)
             except Exception as error:  # noqa: BLE001 - a line must never stop the import
                 logger.exception("Import of line %s failed", line)
                 context.created_children = created_before
-                del context.log_entries[logged_before:]
+                del context.new_pages[pages_before:]
                 results.append(
                     LineResult(
                         line, Status.INVALID, plan.number, errors=[_("lỗi khi ghi: %(e)s") % {"e": error}]

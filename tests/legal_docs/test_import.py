@@ -265,3 +265,13 @@ def test_export_then_import_into_another_unit_gives_equal_records(unit_a, unit_b
 def test_unknown_unit_is_refused(jsonl):
     with pytest.raises(CommandError, match="Không tìm thấy đơn vị"):
         call_command("import_legal_docs", str(jsonl([record()])), "--unit", "khong-co")
+
+
+def test_the_same_document_twice_in_a_file_ends_with_the_last_line(unit_a, jsonl):
+    out, _err, failed = run_import(jsonl([record(), record(summary="Trích yếu đã sửa.")]), unit_a)
+    assert not failed and "Đã nhập 1, cập nhật 1, không đổi 0, lỗi 0" in out
+    page = docs(unit_a).get()
+    assert page.summary == "Trích yếu đã sửa."
+    assert page.revisions.count() == 2
+    assert page.latest_revision.as_object().summary == "Trích yếu đã sửa."
+    assert page.live_revision_id == page.latest_revision_id
