@@ -24,10 +24,11 @@ from functools import cache
 from pathlib import Path
 
 import nh3
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.validators import URLValidator
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import F
 from django.db.models.signals import post_save
 from django.utils import timezone
@@ -65,7 +66,8 @@ BATCH_SIZE = 100
 # What the full text may contain: the features of the rich-text editor, so
 # that editing an imported document in the admin loses nothing.
 BODY_TAGS = {"p", "br", "h2", "h3", "h4", "b", "strong", "i", "em", "ol", "ul", "li", "a", "hr"}
-BODY_ATTRIBUTES = {"a": {"href"}}
+# linktype/id keep the editor's internal links (to pages and documents of this install).
+BODY_ATTRIBUTES = {"a": {"href", "linktype", "id"}}
 BODY_URL_SCHEMES = {"http", "https", "mailto"}
 
 FIELD_LABELS = {
@@ -310,6 +312,7 @@ class ImportContext:
         self._next_step = None
         self.new_pages = []
         self.pending_numbers = set()
+        self.new_references = []
 
     def start_batch(self):
         """Read where the section's children end (another editor may have added one)."""
@@ -368,11 +371,18 @@ class ImportContext:
                 [page for page, _c, _t in self.new_pages], ["latest_revision", "live_revision"]
             )
         PageLogEntry.objects.bulk_create(entries)
+        ReferenceIndex.objects.bulk_create(
+            self.new_references, ignore_conflicts=connection.features.supports_ignore_conflicts
+        )
         if self.publish:
             for page, revision in zip([p for p, _c, _t in self.new_pages], revisions, strict=True):
+                # Receivers that would index the page one by one can skip it: the
+                # importer sends the whole batch to the index once it is committed.
+                page._bulk_indexed = True
                 page_published.send(sender=LegalDocumentPage, instance=page, revision=revision)
         self.new_pages = []
         self.pending_numbers = set()
+        self.new_references = []
 
     def _remember_document(self, pk, number, body_id):
         key = normal_key(number)
@@ -692,8 +702,30 @@ def _create(plan, context, body, field_objs, created_docs):
     # written for the whole batch at its end (see ImportContext.end_batch).
     context.new_pages.append((page, page.serializable_data(), now))
     context.pending_numbers.add(normal_key(plan.number))
-    ReferenceIndex.create_or_update_for_object(page)
+    context.new_references += _references_of_new_page(page)
     return page
+
+
+def _references_of_new_page(page):
+    """The reference-index rows of a page that has none yet (what
+    ReferenceIndex.create_or_update_for_object would insert), for one bulk insert."""
+    content_type = ContentType.objects.get_for_model(page, for_concrete_model=False)
+    base_content_type = page.get_base_content_type()
+    return [
+        ReferenceIndex(
+            content_type=content_type,
+            base_content_type=base_content_type,
+            object_id=page.pk,
+            to_content_type_id=to_content_type_id,
+            to_object_id=to_object_id,
+            model_path=model_path,
+            content_path=content_path,
+            content_path_hash=ReferenceIndex._get_content_path_hash(content_path),
+        )
+        for to_content_type_id, to_object_id, model_path, content_path in set(
+            ReferenceIndex._extract_references_from_object(page)
+        )
+    ]
 
 
 def _update(page_id, plan, context, body, field_objs, created_docs):
@@ -816,6 +848,7 @@ def _import_batch(batch, context, upcoming, postponed):
             if normal_key(plan.number) in context.pending_numbers:
                 context.flush_new_pages()  # the same document twice in a batch: revisions first
             created_before, pages_before = context.created_children, len(context.new_pages)
+            references_before = len(context.new_references)
             try:
                 with transaction.atomic():
                     status, page, docs = write_plan(plan, context)
@@ -823,6 +856,7 @@ def _import_batch(batch, context, upcoming, postponed):
                 logger.exception("Import of line %s failed", line)
                 context.created_children = created_before
                 del context.new_pages[pages_before:]
+                del context.new_references[references_before:]
                 results.append(
                     LineResult(
                         line, Status.INVALID, plan.number, errors=[_("lỗi khi ghi: %(e)s") % {"e": error}]
