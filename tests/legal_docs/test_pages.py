@@ -227,3 +227,19 @@ def test_upgrade_sections_converts_an_old_legal_section_in_place(client, unit_a)
     assert upgrade_sections() == []
     legal_document(unit_a, "43/2025/NĐ-CP")
     assert client.get("/van-ban-phap-luat-moi/", HTTP_HOST=unit_a.site.hostname).status_code == 200
+
+
+def test_admin_forms_open_for_the_units_editor(client, unit_a, editor_a):
+    client.force_login(editor_a)
+    index = section(unit_a, "legal_documents")
+    page = legal_document(unit_a, "43/2025/NĐ-CP")
+    for url in (
+        reverse("wagtailadmin_pages:add", args=["legal_docs", "introductionmaterialpage", index.pk]),
+        reverse("wagtailadmin_pages:edit", args=[page.pk]),
+        reverse("wagtailadmin_pages:edit", args=[index.pk]),
+        reverse("wagtailadmin_explore", args=[index.pk]),
+    ):
+        response = client.get(url)
+        assert response.status_code == 200, url
+    html = client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).content.decode()
+    assert "Thuộc tính văn bản" in html and "Văn bản liên quan" in html and "Tệp đính kèm" in html
