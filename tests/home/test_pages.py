@@ -5,6 +5,7 @@ from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 
 from home.models import ArticlePage, PortalHomePage, SectionPage, UnitHomePage
+from legal_docs.models import LegalDocumentIndexPage
 from tests.factories import article, section
 
 pytestmark = pytest.mark.django_db
@@ -82,6 +83,7 @@ class PageTreeRulesTest(WagtailPageTestCase):
 
     def test_sections_and_articles(self):
         self.assertCanCreateAt(UnitHomePage, SectionPage)
+        self.assertCanCreateAt(UnitHomePage, LegalDocumentIndexPage)
         self.assertAllowedParentPageTypes(SectionPage, {PortalHomePage, UnitHomePage, SectionPage})
         self.assertAllowedSubpageTypes(SectionPage, {ArticlePage, SectionPage})
         self.assertAllowedParentPageTypes(ArticlePage, {SectionPage})

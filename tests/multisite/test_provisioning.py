@@ -12,7 +12,7 @@ from wagtail.models import (
     WorkflowPage,
 )
 
-from home.models import PortalHomePage, UnitHomePage
+from home.models import PortalHomePage, SectionPage, UnitHomePage
 from multisite.models import Unit, UnitGroup, UnitKind, UnitRole, UnitSection
 from multisite.provisioning import ProvisioningError, UnitSpec, provision_unit
 from multisite.sections import STANDARD_SECTIONS, iter_sections
@@ -65,6 +65,7 @@ def test_unit_gets_full_section_tree(unit_a):
     page_models = {spec.key: spec.page_model for spec in iter_sections()}
     for unit_section in UnitSection.objects.filter(unit=unit_a).select_related("page"):
         assert unit_section.page.specific._meta.label == page_models[unit_section.key]
+    assert all(isinstance(p.specific, SectionPage) for p in intro.get_descendants(inclusive=True))
     assert all(p.live for p in root.get_descendants(inclusive=True))
 
 
