@@ -219,10 +219,13 @@ def test_portal_home_lists_the_latest_documents_of_every_unit(client, province, 
 def test_upgrade_sections_converts_an_old_legal_section_in_place(client, unit_a):
     index = section(unit_a, "legal_documents")
     # As provisioned before legal_docs existed.
-    assert upgrade_section_pages("legal_documents", "home.SectionPage") == 1
+    assert upgrade_section_pages("legal_documents", "home.SectionPage") == 2  # unit and province
     assert type(Page.objects.get(pk=index.pk).specific) is SectionPage
     changed = upgrade_sections()
-    assert [row.key for row in changed] == ["legal_documents"]
+    assert {(row.unit.code, row.key) for row in changed} == {
+        (unit_a.code, "legal_documents"),
+        (unit_a.parent.code, "legal_documents"),
+    }
     page = Page.objects.get(pk=index.pk).specific
     assert isinstance(page, LegalDocumentIndexPage)
     assert page.intro == index.intro and page.url == index.url
