@@ -135,4 +135,3 @@ def _fmt(value):
     if value in (None, ""):
         return "∅"
     return str(value)
-

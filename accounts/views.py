@@ -54,4 +54,3 @@ def unlock_view(request, pk):
         _("Đã mở khóa đăng nhập cho “%(who)s”.") % {"who": attempt.username or attempt.ip_address},
     )
     return redirect("accounts_locks")
-

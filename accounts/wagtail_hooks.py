@@ -53,9 +53,7 @@ def admin_log_menu_item():
 
 @hooks.register("register_reports_menu_item")
 def locks_menu_item():
-    return AccountsReportMenuItem(
-        _("Khóa đăng nhập"), reverse("accounts_locks"), icon_name="lock", order=902
-    )
+    return AccountsReportMenuItem(_("Khóa đăng nhập"), reverse("accounts_locks"), icon_name="lock", order=902)
 
 
 @hooks.register("register_account_menu_item")
