@@ -5,6 +5,8 @@ import math
 from axes.handlers.proxy import AxesProxyHandler
 from axes.models import AccessAttempt
 from django.conf import settings
+from django.core.exceptions import NON_FIELD_ERRORS
+from django.forms.utils import ErrorDict
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.admin.views.account import LoginView
@@ -27,9 +29,10 @@ def lockout_response(request, original_response=None, credentials=None):
     view.setup(request)
     form_class = view.get_form_class()
     form = form_class(request, initial={"username": request.POST.get("username", "")})
-    form.add_error(None, lockout_message())
+    form._errors = ErrorDict({NON_FIELD_ERRORS: form.error_class([lockout_message()])})
     context = view.get_context_data(form=form)
-    return view.render_to_response(context, status=settings.AXES_HTTP_RESPONSE_CODE)
+    response = view.render_to_response(context, status=settings.AXES_HTTP_RESPONSE_CODE)
+    return response.render()
 
 
 def active_locks():
