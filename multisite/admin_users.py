@@ -99,7 +99,8 @@ class ScopedUserMixin:
 
     def get_form_kwargs(self):
         kwargs = super().get_form_kwargs()
-        kwargs["for_user"] = self.request.user
+        if issubclass(self.get_form_class(), UnitUserFormMixin):
+            kwargs["for_user"] = self.request.user
         return kwargs
 
 
