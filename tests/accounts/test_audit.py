@@ -57,7 +57,9 @@ def test_login_and_logout_are_recorded(client, editor_a, unit_a):
 
 
 def test_failed_login_records_username_ip_and_agent(client, editor_a):
-    response = login(client, editor_a.username, password="sai-mat-khau", ip="198.51.100.9", user_agent="curl/8")
+    response = login(
+        client, editor_a.username, password="sai-mat-khau", ip="198.51.100.9", user_agent="curl/8"
+    )
     assert response.status_code == 200
     event = last(AuthAction.LOGIN_FAILED)
     assert event.username == editor_a.username

@@ -18,7 +18,9 @@ def question_view(request):
     form = QuestionForm(request.POST or None, request=request)
     if request.method == "POST" and form.is_valid():
         return HttpResponse("Đã nhận câu hỏi.", status=201)
-    return HttpResponse(str(form.non_field_errors()) + str(form["website_url"]), status=400 if form.errors else 200)
+    return HttpResponse(
+        str(form.non_field_errors()) + str(form["website_url"]), status=400 if form.errors else 200
+    )
 
 
 @embeddable
