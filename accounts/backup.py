@@ -20,6 +20,7 @@ from pathlib import Path, PurePosixPath
 
 from django.apps import apps
 from django.conf import settings
+from django.core import serializers
 from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connection, transaction
@@ -37,6 +38,8 @@ EXCLUDED_MODELS = [
     "wagtailsearch.SQLiteFTSIndexEntry",
 ]
 CHUNK = 1024 * 1024
+SERIAL_FORMAT = "exactjson"
+serializers.register_serializer(SERIAL_FORMAT, "accounts.exact_json")
 
 
 class BackupError(Exception):
@@ -85,6 +88,7 @@ def _dump_database(target):
             "dumpdata",
             exclude=excluded,
             output=str(target),
+            format=SERIAL_FORMAT,
             use_base_manager=True,
             verbosity=0,
         )
@@ -137,7 +141,7 @@ def _read_and_verify(archive_path, workdir):
     """Extract the archive into ``workdir`` after checking every member; returns the manifest."""
     try:
         archive = tarfile.open(archive_path, "r:gz")
-    except (OSError, tarfile.TarError) as error:
+    except (OSError, EOFError, tarfile.TarError) as error:
         raise BackupError(
             _("Tệp “%(name)s” không phải là bản sao lưu hợp lệ (không đọc được tệp nén).")
             % {"name": Path(archive_path).name}
@@ -225,7 +229,7 @@ def restore_backup(archive_path, rebuild_index=True, stdout=None):
         manifest = _read_and_verify(archive_path, workdir)
         with transaction.atomic(), suspend_audit():
             call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
-            call_command("loaddata", str(Path(workdir) / "db.json"), verbosity=0)
+            call_command("loaddata", str(Path(workdir) / "db.json"), format=SERIAL_FORMAT, verbosity=0)
         staged = Path(workdir) / "media"
         staged.mkdir(exist_ok=True)
         _replace_directory_contents(media_root, staged)
