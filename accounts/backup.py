@@ -228,7 +228,14 @@ def restore_backup(archive_path, rebuild_index=True, stdout=None):
     with tempfile.TemporaryDirectory(dir=media_root.parent, prefix=".restore-") as workdir:
         manifest = _read_and_verify(archive_path, workdir)
         with transaction.atomic(), suspend_audit():
+            if connection.vendor == "postgresql":
+                # TRUNCATE refuses tables with deferred checks pending in this transaction.
+                with connection.cursor() as cursor:
+                    cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
             call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
+            if connection.vendor == "postgresql":
+                with connection.cursor() as cursor:
+                    cursor.execute("SET CONSTRAINTS ALL DEFERRED")
             call_command("loaddata", str(Path(workdir) / "db.json"), format=SERIAL_FORMAT, verbosity=0)
         staged = Path(workdir) / "media"
         staged.mkdir(exist_ok=True)

@@ -18,7 +18,9 @@ def test_staff_enrol_then_need_a_code_after_the_password(client, editor_a):
     page = client.get(reverse("accounts_2fa_setup"))
     assert "Quét mã QR" in page.content.decode() and "<svg" in page.content.decode()
     device = TOTPDevice.objects.get(user=editor_a, confirmed=False)
-    response = client.post(reverse("accounts_2fa_setup"), {"token": "000000" if code(device) != "000000" else "111111"})
+    response = client.post(
+        reverse("accounts_2fa_setup"), {"token": "000000" if code(device) != "000000" else "111111"}
+    )
     assert "Mã xác thực không đúng" in response.content.decode()
     device.refresh_from_db()
     device.throttle_reset()  # django-otp delays retries after a failure
