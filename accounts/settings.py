@@ -5,6 +5,7 @@ Everything here can be tuned from the environment; see README "Accounts and secu
 
 import datetime
 import os
+from urllib.parse import urlsplit
 
 
 def _env_list(name, default=""):
@@ -64,14 +65,20 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 EMBED_ALLOWED_ORIGINS = _env_list("EMBED_ALLOWED_ORIGINS")
+# Wagtail's user bar on public pages loads its files from WAGTAILADMIN_BASE_URL,
+# which is another origin than a unit's subdomain.
+_admin_url = urlsplit(os.environ.get("WAGTAILADMIN_BASE_URL", "http://localhost:8000"))
+_ADMIN_ORIGIN = [f"{_admin_url.scheme}://{_admin_url.netloc}"] if _admin_url.netloc else []
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],
-        "script-src": ["'self'"],
-        "style-src": ["'self'"],
-        "img-src": ["'self'", "data:"],
+        "script-src": ["'self'", *_ADMIN_ORIGIN],
+        # Inline styles stay allowed: Wagtail's responsive embeds and the user bar set
+        # style attributes; scripts, the real risk, come from known origins only.
+        "style-src": ["'self'", "'unsafe-inline'", *_ADMIN_ORIGIN],
+        "img-src": ["'self'", "data:", *_ADMIN_ORIGIN],
         "media-src": ["'self'"],
-        "font-src": ["'self'"],
+        "font-src": ["'self'", *_ADMIN_ORIGIN],
         "connect-src": ["'self'"],
         "frame-src": ["'self'", "https:"],
         "object-src": ["'none'"],
