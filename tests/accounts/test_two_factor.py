@@ -15,6 +15,8 @@ def code(device):
 
 def test_staff_enrol_then_need_a_code_after_the_password(client, editor_a):
     login(client, editor_a.username)
+    account = client.get(reverse("wagtailadmin_account")).content.decode()
+    assert "Xác thực hai bước" in account and reverse("accounts_2fa_setup") in account
     page = client.get(reverse("accounts_2fa_setup"))
     assert "Quét mã QR" in page.content.decode() and "<svg" in page.content.decode()
     device = TOTPDevice.objects.get(user=editor_a, confirmed=False)
