@@ -78,7 +78,8 @@ def _applied_migrations():
 
 
 def _dump_database(target):
-    excluded = [label for label in EXCLUDED_MODELS if apps.is_installed(label.split(".")[0])]
+    app_labels = {config.label for config in apps.get_app_configs()}
+    excluded = [label for label in EXCLUDED_MODELS if label.split(".")[0] in app_labels]
     outer = connection.in_atomic_block
     with transaction.atomic():
         if connection.vendor == "postgresql" and not outer:

@@ -59,6 +59,10 @@ def test_backup_wipe_restore_round_trip(content, media_root, tmp_path):
     out = io.StringIO()
     call_command("backup", output=str(archive), stdout=out)
     assert "Đã sao lưu" in out.getvalue()
+    with tarfile.open(archive, "r:gz") as members:
+        dumped = {row["model"] for row in json.load(members.extractfile("db.json"))}
+    assert "auth.user" in dumped and "wagtailcore.page" in dumped
+    assert not {"sessions.session", "wagtailsearch.indexentry"} & dumped
 
     # wipe: an empty database and no media, as on a fresh install
     if connection.vendor == "postgresql":  # the test's own rows are still uncommitted
