@@ -77,9 +77,17 @@ def _applied_migrations():
     return sorted(f"{app}.{name}" for app, name in recorder.applied_migrations())
 
 
+def _model_exists(label):
+    """Some search-index models exist on one database engine only."""
+    try:
+        apps.get_model(label)
+    except LookupError:
+        return False
+    return True
+
+
 def _dump_database(target):
-    app_labels = {config.label for config in apps.get_app_configs()}
-    excluded = [label for label in EXCLUDED_MODELS if label.split(".")[0] in app_labels]
+    excluded = [label for label in EXCLUDED_MODELS if _model_exists(label)]
     outer = connection.in_atomic_block
     with transaction.atomic():
         if connection.vendor == "postgresql" and not outer:
