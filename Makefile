@@ -45,3 +45,7 @@ services:
 
 clean:
 	rm -rf $(VENV) .cache db.sqlite3 media static_collected
+
+.PHONY: bench-reporters
+bench-reporters: $(STAMP) messages
+	$(BIN)/python scripts/bench_reporters.py

@@ -6,9 +6,11 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
+from council.demo import seed_council
 from multisite.accounts import set_unit_user
 from multisite.models import UnitKind, UnitSection
 from multisite.provisioning import UnitSpec, provision_unit
+from reporters.demo import seed_register
 
 DEMO_PASSWORD = "PhapLuat@2026"
 ADMIN_USERNAME = "quantri"
@@ -118,6 +120,11 @@ def seed(write=print):
             username = f"{unit.code}.{suffix}"
             set_unit_user(unit.code, role, username, f"{username}@binhan.gov.vn", DEMO_PASSWORD)
             accounts.append((username, DEMO_PASSWORD, label, unit.root_url + "/"))
+        seed_register(unit)
+        if spec.kind in (UnitKind.PROVINCE, UnitKind.DISTRICT):
+            seed_council(
+                unit, justice_name="Sở Tư pháp" if spec.kind == UnitKind.PROVINCE else "Phòng Tư pháp"
+            )
 
     write("Tài khoản dùng thử (đăng nhập tại /admin/):")
     for username, password, label, url in accounts:

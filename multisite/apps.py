@@ -4,6 +4,9 @@ from wagtail.users.apps import WagtailUsersAppConfig
 
 
 class MultisiteConfig(AppConfig):
+    # Two AppConfig classes live here; without ``default`` Django would use a bare
+    # AppConfig and never run ready(), leaving the unit lookup cache stale.
+    default = True
     name = "multisite"
     verbose_name = _("Đơn vị và trang thành phần")
     default_auto_field = "django.db.models.BigAutoField"

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from django.apps import apps
 from django.conf import settings
 from django.contrib.auth.models import Group, Permission
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils.translation import gettext as _
 from wagtail.models import (
     Collection,
@@ -64,6 +64,7 @@ COLLECTION_PERMISSIONS[UnitRole.REPORTER] = ()
 
 # Model permissions; unit-owned snippets are isolated by their viewsets.
 UNIT_SNIPPET_MODELS = ["multisite.UnitLink"]
+UNIT_SNIPPET_MODELS += ["reporters.Person", "reporters.Activity"]
 MODEL_PERMISSIONS = {
     UnitRole.EDITOR: ("wagtailadmin.access_admin",),
     UnitRole.MODERATOR: ("wagtailadmin.access_admin",),
@@ -351,3 +352,78 @@ def _create_workflow(unit, root_page, groups):
     WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
     WorkflowPage.objects.create(workflow=workflow, page=root_page)
     return workflow
+
+
+def grant_unit_snippet_permissions(model_labels=None, app_registry=None):
+    """Give every existing unit group its role's permissions on unit-owned snippets.
+
+    Idempotent. An app that adds a unit-owned snippet calls it from a data
+    migration (with the migration's app registry) so that units provisioned
+    before the app existed get the same permissions as new ones.
+    """
+    registry = app_registry or apps
+    Permission = registry.get_model("auth", "Permission")
+    UnitGroupModel = registry.get_model("multisite", "UnitGroup")
+    labels = list(model_labels or UNIT_SNIPPET_MODELS)
+    wanted = {
+        role: {
+            (label.split(".")[0], f"{action}_{label.split('.')[1].lower()}")
+            for label in labels
+            for action in actions
+        }
+        for role, actions in SNIPPET_ACTIONS.items()
+    }
+    perms = Permission.objects.filter(
+        content_type__app_label__in={label.split(".")[0] for label in labels},
+        codename__in={codename for pairs in wanted.values() for _app, codename in pairs},
+    ).select_related("content_type")
+    by_key = {(p.content_type.app_label, p.codename): p for p in perms}
+    for unit_group in UnitGroupModel.objects.select_related("group"):
+        role_perms = [by_key[key] for key in wanted[UnitRole(unit_group.role)] if key in by_key]
+        unit_group.group.permissions.add(*role_perms)
+
+
+def upgrade_section_pages(key, model_label, app_registry=None):
+    """Turn every unit's section ``key`` into a page of ``model_label`` in place.
+
+    For units provisioned before the section got its own page type: the page
+    keeps its id, URL, children and history; its shared fields (summary,
+    introduction) are carried over. Idempotent; returns how many pages changed.
+    """
+    registry = app_registry or apps
+    UnitSectionModel = registry.get_model("multisite", "UnitSection")
+    PageModel = registry.get_model("wagtailcore", "Page")
+    Revision = registry.get_model("wagtailcore", "Revision")
+    ContentType = registry.get_model("contenttypes", "ContentType")
+    target = registry.get_model(model_label)
+    target_type, _created = ContentType.objects.get_or_create(
+        app_label=target._meta.app_label, model=target._meta.model_name
+    )
+    page_type = ContentType.objects.get(app_label="wagtailcore", model="page")
+    target_fields = {f.attname for f in target._meta.local_concrete_fields} - {"page_ptr_id"}
+    changed = 0
+    pages = PageModel.objects.filter(
+        pk__in=UnitSectionModel.objects.filter(key=key).values("page_id")
+    ).exclude(content_type=target_type)
+    for page in pages.select_related("content_type"):
+        values = {}
+        old_type = page.content_type
+        old_model = None
+        if (old_type.app_label, old_type.model) != ("wagtailcore", "page"):
+            old_model = registry.get_model(old_type.app_label, old_type.model)
+            old_fields = [
+                f.attname for f in old_model._meta.local_concrete_fields if f.attname in target_fields
+            ]
+            values = old_model.objects.filter(pk=page.pk).values(*old_fields).first() or {}
+        target(page_ptr_id=page.pk, **values).save_base(raw=True)
+        if old_model is not None:
+            table = connection.ops.quote_name(old_model._meta.db_table)
+            column = connection.ops.quote_name(old_model._meta.pk.column)
+            with connection.cursor() as cursor:
+                cursor.execute(f"DELETE FROM {table} WHERE {column} = %s", [page.pk])  # noqa: S608
+        PageModel.objects.filter(pk=page.pk).update(content_type=target_type)
+        Revision.objects.filter(base_content_type=page_type, object_id=str(page.pk)).update(
+            content_type=target_type
+        )
+        changed += 1
+    return changed

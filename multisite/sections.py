@@ -53,9 +53,18 @@ STANDARD_SECTIONS = (
     SectionSpec("directives", _("Chỉ đạo – Điều hành"), "chi-dao-dieu-hanh"),
     SectionSpec("guidance", _("Hướng dẫn nghiệp vụ"), "huong-dan-nghiep-vu"),
     SectionSpec("qa", _("Hỏi đáp – Đối thoại chính sách"), "hoi-dap-doi-thoai-chinh-sach"),
-    SectionSpec("council", _("Hội đồng phối hợp PBGDPL"), "hoi-dong-phoi-hop"),
-    SectionSpec("reporters", _("Báo cáo viên – Tuyên truyền viên"), "bao-cao-vien-tuyen-truyen-vien"),
-    SectionSpec("statistics", _("Số liệu thống kê"), "so-lieu-thong-ke"),
+    SectionSpec(
+        "council", _("Hội đồng phối hợp PBGDPL"), "hoi-dong-phoi-hop", page_model="council.CouncilPage"
+    ),
+    SectionSpec(
+        "reporters",
+        _("Báo cáo viên – Tuyên truyền viên"),
+        "bao-cao-vien-tuyen-truyen-vien",
+        page_model="reporters.DirectoryPage",
+    ),
+    SectionSpec(
+        "statistics", _("Số liệu thống kê"), "so-lieu-thong-ke", page_model="reporters.StatisticsPage"
+    ),
     SectionSpec("links", _("Liên kết"), "lien-ket"),
 )
 

@@ -3,6 +3,7 @@
 from django.db.models import Q
 from wagtail import hooks
 
+from .admin_i18n import label_site_columns
 from .models import UnitLink
 from .scoping import user_unit_ids
 from .viewsets import UnitOwnedSnippetViewSet, register_unit_owned_snippet, unit_viewset
@@ -16,6 +17,7 @@ class UnitLinkViewSet(UnitOwnedSnippetViewSet):
 
 
 register_unit_owned_snippet(UnitLinkViewSet)
+label_site_columns()
 
 
 @hooks.register("register_admin_viewset")

@@ -6,3 +6,6 @@ class ReportersConfig(AppConfig):
     name = "reporters"
     verbose_name = _("Báo cáo viên, tuyên truyền viên pháp luật")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import signals  # noqa: F401

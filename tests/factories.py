@@ -83,3 +83,70 @@ def article(unit, title="Tin thử nghiệm", publish=True, section_key="news", 
         revision.publish()
         page.refresh_from_db()
     return page
+
+
+def person(unit, full_name="Nguyễn Văn An", **fields):
+    """A legal reporter (by default) in ``unit``'s register."""
+    from reporters.models import Person
+
+    legal_fields = fields.pop("legal_fields", [])
+    values = {
+        "kind": "reporter",
+        "level": "commune",
+        "decision_number": "12/QĐ-UBND",
+        "decision_date": datetime.date(2025, 3, 1),
+        "status": "active",
+        **fields,
+    }
+    created = Person.objects.create(unit=unit, full_name=full_name, **values)
+    if legal_fields:
+        created.fields.set(legal_fields)
+    return created
+
+
+def reporter_activity(person, date=datetime.date(2026, 3, 15), audience=50, **fields):
+    """An activity of a reporter or propagandist (in the person's unit)."""
+    from reporters.models import Activity
+
+    values = {"topic": "Phổ biến Luật Đất đai năm 2024", "form": "conference", **fields}
+    return Activity.objects.create(
+        unit_id=person.unit_id, person=person, date=date, audience=audience, **values
+    )
+
+
+def xlsx_file(rows, header=None, name="danh-sach.xlsx"):
+    """An in-memory .xlsx upload: the import template's header row, then ``rows``."""
+    import io
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from openpyxl import Workbook
+
+    from reporters.importer import COLUMNS
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append(header or [str(column.header) for column in COLUMNS])
+    for row in rows:
+        sheet.append(row)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return SimpleUploadedFile(
+        name,
+        buffer.getvalue(),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+
+
+def council_activity(unit, title, date, publish=True, kind="meeting", **fields):
+    """A CouncilActivityPage under the unit's council page."""
+    from council.models import CouncilActivityPage
+
+    parent = section(unit, "council")
+    page = parent.add_child(
+        instance=CouncilActivityPage(title=title, date=date, kind=kind, live=False, **fields)
+    )
+    revision = page.save_revision()
+    if publish:
+        revision.publish()
+        page.refresh_from_db()
+    return page

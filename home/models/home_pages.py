@@ -10,6 +10,7 @@ from home.feeds import latest_articles
 from .base import BasePage
 
 SECTION_SUBPAGES = ["home.SectionPage"]
+SECTION_SUBPAGES += ["council.CouncilPage", "reporters.DirectoryPage", "reporters.StatisticsPage"]
 
 
 class HomeBase(BasePage):

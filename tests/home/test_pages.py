@@ -81,7 +81,7 @@ class PageTreeRulesTest(WagtailPageTestCase):
         self.assertAllowedParentPageTypes(UnitHomePage, {Page})
 
     def test_sections_and_articles(self):
-        self.assertAllowedSubpageTypes(UnitHomePage, {SectionPage})
+        self.assertCanCreateAt(UnitHomePage, SectionPage)
         self.assertAllowedParentPageTypes(SectionPage, {PortalHomePage, UnitHomePage, SectionPage})
         self.assertAllowedSubpageTypes(SectionPage, {ArticlePage, SectionPage})
         self.assertAllowedParentPageTypes(ArticlePage, {SectionPage})

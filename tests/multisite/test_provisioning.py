@@ -12,7 +12,7 @@ from wagtail.models import (
     WorkflowPage,
 )
 
-from home.models import PortalHomePage, SectionPage, UnitHomePage
+from home.models import PortalHomePage, UnitHomePage
 from multisite.models import Unit, UnitGroup, UnitKind, UnitRole, UnitSection
 from multisite.provisioning import ProvisioningError, UnitSpec, provision_unit
 from multisite.sections import STANDARD_SECTIONS, iter_sections
@@ -62,7 +62,9 @@ def test_unit_gets_full_section_tree(unit_a):
         "Cơ cấu tổ chức",
         "Đội ngũ",
     ]
-    assert all(isinstance(p.specific, SectionPage) for p in root.get_descendants())
+    page_models = {spec.key: spec.page_model for spec in iter_sections()}
+    for unit_section in UnitSection.objects.filter(unit=unit_a).select_related("page"):
+        assert unit_section.page.specific._meta.label == page_models[unit_section.key]
     assert all(p.live for p in root.get_descendants(inclusive=True))
 
 

@@ -1,0 +1,382 @@
+"""Importing a unit's register from an Excel workbook (.xlsx).
+
+The template's columns are listed in ``COLUMNS`` (and in the README). Every row
+is checked; bad rows are reported with their row number and every reason, good
+rows are imported, each in its own transaction. A person already in the unit's
+register (same recognition decision number and same name, ignoring case,
+spacing and diacritics) is skipped, so importing a file twice changes nothing.
+"""
+
+import datetime
+import io
+import re
+from dataclasses import dataclass, field
+
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+from django.db import transaction
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from wagtail.log_actions import log
+
+from legal_docs.models import LegalField
+from multisite.models import UnitKind
+
+from .models import Person, PersonKind, PersonStatus, RecognitionLevel, normalise_decision, normalise_name
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    header: str
+    required: bool = False
+    note: str = ""
+
+
+COLUMNS = (
+    Column("full_name", gettext_lazy("Họ và tên"), True),
+    Column("kind", gettext_lazy("Loại"), True, gettext_lazy("Báo cáo viên hoặc Tuyên truyền viên")),
+    Column(
+        "decision_number", gettext_lazy("Số quyết định công nhận"), True, gettext_lazy("Ví dụ: 125/QĐ-UBND")
+    ),
+    Column("decision_date", gettext_lazy("Ngày quyết định"), True, gettext_lazy("dd/mm/yyyy")),
+    Column("decision_issuer", gettext_lazy("Cơ quan ra quyết định")),
+    Column(
+        "level",
+        gettext_lazy("Cấp công nhận"),
+        False,
+        gettext_lazy("Tỉnh, Huyện hoặc Xã; để trống theo cấp của đơn vị"),
+    ),
+    Column("agency", gettext_lazy("Cơ quan công tác")),
+    Column("position", gettext_lazy("Chức vụ")),
+    Column(
+        "fields",
+        gettext_lazy("Lĩnh vực"),
+        False,
+        gettext_lazy("Tên lĩnh vực theo danh mục, cách nhau bằng dấu ;"),
+    ),
+    Column(
+        "status",
+        gettext_lazy("Tình trạng"),
+        False,
+        gettext_lazy("Đang hoạt động (mặc định), Tạm đình chỉ, Đã thu hồi công nhận"),
+    ),
+    Column(
+        "status_date",
+        gettext_lazy("Ngày thay đổi tình trạng"),
+        False,
+        gettext_lazy("dd/mm/yyyy; bắt buộc khi đã thu hồi"),
+    ),
+    Column("status_reason", gettext_lazy("Lý do")),
+    Column("phone", gettext_lazy("Điện thoại")),
+    Column("email", gettext_lazy("Thư điện tử")),
+    Column("address", gettext_lazy("Địa chỉ")),
+    Column(
+        "contact_public",
+        gettext_lazy("Đồng ý công khai liên hệ"),
+        False,
+        gettext_lazy("Có hoặc Không (mặc định Không)"),
+    ),
+)
+
+DATE_RE = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
+YES = {"co", "x", "yes", "1", "dong y"}
+NO = {"", "khong", "no", "0"}
+
+
+def _choice_lookup(enum, extra=None):
+    """Accept a choice's value, its label or a short form, ignoring case and diacritics."""
+    table = {}
+    for choice in enum:
+        table[normalise_name(choice.value)] = choice.value
+        table[normalise_name(str(choice.label))] = choice.value
+    for alias, value in (extra or {}).items():
+        table[normalise_name(alias)] = value
+    return table
+
+
+KIND_LOOKUP = _choice_lookup(
+    PersonKind,
+    {
+        "Báo cáo viên": PersonKind.REPORTER,
+        "BCV": PersonKind.REPORTER,
+        "Tuyên truyền viên": PersonKind.PROPAGANDIST,
+        "TTV": PersonKind.PROPAGANDIST,
+    },
+)
+LEVEL_LOOKUP = _choice_lookup(
+    RecognitionLevel,
+    {"Tỉnh": RecognitionLevel.PROVINCE, "Huyện": RecognitionLevel.DISTRICT, "Xã": RecognitionLevel.COMMUNE},
+)
+STATUS_LOOKUP = _choice_lookup(
+    PersonStatus,
+    {
+        "Hoạt động": PersonStatus.ACTIVE,
+        "Đình chỉ": PersonStatus.SUSPENDED,
+        "Thu hồi": PersonStatus.WITHDRAWN,
+        "Đã thu hồi": PersonStatus.WITHDRAWN,
+    },
+)
+DEFAULT_LEVEL = {
+    UnitKind.PROVINCE: RecognitionLevel.PROVINCE,
+    UnitKind.DEPARTMENT: RecognitionLevel.PROVINCE,
+    UnitKind.DISTRICT: RecognitionLevel.DISTRICT,
+    UnitKind.COMMUNE: RecognitionLevel.COMMUNE,
+}
+
+
+class ImportFileError(Exception):
+    """The file as a whole cannot be read; the message is Vietnamese."""
+
+
+@dataclass
+class ImportResult:
+    created: list = field(default_factory=list)
+    existing: list = field(default_factory=list)
+    errors: list = field(default_factory=list)  # (row number, [reasons])
+
+    @property
+    def rows(self):
+        return len(self.created) + len(self.existing) + len(self.errors)
+
+
+def build_template():
+    """The blank workbook to fill in: a header row and a sheet of instructions."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = _("Danh sách")
+    sheet.append([str(column.header) + (" (*)" if column.required else "") for column in COLUMNS])
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for index, column in enumerate(COLUMNS, start=1):
+        sheet.column_dimensions[cell_letter(index)].width = 24
+        if column.key in {"decision_date", "status_date"}:
+            for row in range(2, 1002):
+                sheet.cell(row=row, column=index).number_format = "DD/MM/YYYY"
+    kinds = DataValidation(type="list", formula1='"Báo cáo viên,Tuyên truyền viên"', allow_blank=True)
+    sheet.add_data_validation(kinds)
+    kinds.add("B2:B1001")
+    sheet.freeze_panes = "A2"
+
+    guide = workbook.create_sheet(_("Hướng dẫn"))
+    guide.append([_("Cột"), _("Bắt buộc"), _("Cách ghi")])
+    for cell in guide[1]:
+        cell.font = Font(bold=True)
+    for column in COLUMNS:
+        guide.append([str(column.header), _("Có") if column.required else "", str(column.note)])
+    guide.append([])
+    guide.append([_("Danh mục lĩnh vực")])
+    for name in LegalField.objects.values_list("name", flat=True):
+        guide.append([name])
+    guide.column_dimensions["A"].width = 30
+    guide.column_dimensions["C"].width = 70
+
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def cell_letter(index):
+    from openpyxl.utils import get_column_letter
+
+    return get_column_letter(index)
+
+
+def read_rows(source):
+    """Yield (row number, {column key: raw value}) from the first sheet of ``source``."""
+    from openpyxl import load_workbook
+
+    try:
+        workbook = load_workbook(source, read_only=True, data_only=True)
+    except Exception as error:  # openpyxl raises many kinds for a non-xlsx file
+        raise ImportFileError(_("Không đọc được tệp Excel (.xlsx): tệp hỏng hoặc sai định dạng.")) from error
+    sheet = workbook.worksheets[0]
+    rows = sheet.iter_rows(values_only=True)
+    header = next(rows, None)
+    if not header:
+        raise ImportFileError(_("Tệp không có dòng tiêu đề."))
+    by_header = {normalise_name(str(column.header)): column.key for column in COLUMNS}
+    positions = {}
+    for position, title in enumerate(header):
+        key = by_header.get(normalise_name(str(title or "")).replace("(*)", "").strip())
+        if key:
+            positions[key] = position
+    missing = [str(column.header) for column in COLUMNS if column.required and column.key not in positions]
+    if missing:
+        raise ImportFileError(
+            _("Tệp thiếu cột bắt buộc: %(columns)s. Hãy dùng tệp mẫu.") % {"columns": ", ".join(missing)}
+        )
+    for number, values in enumerate(rows, start=2):
+        record = {
+            key: values[position] if position < len(values) else None for key, position in positions.items()
+        }
+        if all(value is None or str(value).strip() == "" for value in record.values()):
+            continue
+        yield number, record
+    workbook.close()
+
+
+def _text(value):
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return " ".join(str(value).split())
+
+
+def _date(value, label, problems, required=False):
+    if isinstance(value, datetime.datetime):
+        return value.date()
+    if isinstance(value, datetime.date):
+        return value
+    text = _text(value)
+    if not text:
+        if required:
+            problems.append(_("Thiếu %(column)s.") % {"column": label})
+        return None
+    match = DATE_RE.match(text)
+    if match:
+        day, month, year = (int(part) for part in match.groups())
+        try:
+            return datetime.date(year, month, day)
+        except ValueError:
+            pass
+    problems.append(
+        _("%(column)s “%(value)s” không phải ngày hợp lệ (dd/mm/yyyy).") % {"column": label, "value": text}
+    )
+    return None
+
+
+def parse_row(record, unit, fields_by_name):
+    """Return (values, field ids, problems) for one row."""
+    problems = []
+    headers = {column.key: str(column.header) for column in COLUMNS}
+    values = {key: _text(record.get(key)) for key in headers}
+
+    if not values["full_name"]:
+        problems.append(_("Thiếu họ và tên."))
+    elif len(values["full_name"]) > 255:
+        problems.append(_("Họ và tên dài quá 255 ký tự."))
+    kind = KIND_LOOKUP.get(normalise_name(values["kind"]))
+    if not values["kind"]:
+        problems.append(_("Thiếu loại (Báo cáo viên hoặc Tuyên truyền viên)."))
+    elif kind is None:
+        problems.append(
+            _("Loại “%(value)s” không hợp lệ; ghi Báo cáo viên hoặc Tuyên truyền viên.")
+            % {"value": values["kind"]}
+        )
+    if not values["decision_number"]:
+        problems.append(_("Thiếu số quyết định công nhận."))
+    elif len(values["decision_number"]) > 100:
+        problems.append(_("Số quyết định dài quá 100 ký tự."))
+    decision_date = _date(record.get("decision_date"), headers["decision_date"], problems, required=True)
+    if decision_date and decision_date > datetime.date.today():
+        problems.append(
+            _("Ngày quyết định %(date)s ở tương lai.") % {"date": decision_date.strftime("%d/%m/%Y")}
+        )
+
+    level = DEFAULT_LEVEL.get(unit.kind, RecognitionLevel.COMMUNE)
+    if values["level"]:
+        level = LEVEL_LOOKUP.get(normalise_name(values["level"]))
+        if level is None:
+            problems.append(
+                _("Cấp công nhận “%(value)s” không hợp lệ; ghi Tỉnh, Huyện hoặc Xã.")
+                % {"value": values["level"]}
+            )
+
+    status = PersonStatus.ACTIVE
+    if values["status"]:
+        status = STATUS_LOOKUP.get(normalise_name(values["status"]))
+        if status is None:
+            problems.append(
+                _(
+                    "Tình trạng “%(value)s” không hợp lệ; ghi Đang hoạt động, Tạm đình chỉ hoặc Đã thu hồi công nhận."
+                )
+                % {"value": values["status"]}
+            )
+    status_date = _date(record.get("status_date"), headers["status_date"], problems)
+    if (
+        status == PersonStatus.WITHDRAWN
+        and not status_date
+        and not any(headers["status_date"] in p for p in problems)
+    ):
+        problems.append(_("Người đã thu hồi công nhận phải có ngày thay đổi tình trạng."))
+
+    field_ids = []
+    for name in filter(None, (part.strip() for part in re.split(r"[;\n]", values["fields"]))):
+        field_id = fields_by_name.get(normalise_name(name))
+        if field_id is None:
+            problems.append(_("Lĩnh vực “%(value)s” không có trong danh mục.") % {"value": name})
+        else:
+            field_ids.append(field_id)
+
+    if values["email"]:
+        try:
+            validate_email(values["email"])
+        except ValidationError:
+            problems.append(_("Thư điện tử “%(value)s” không hợp lệ.") % {"value": values["email"]})
+    consent = normalise_name(values["contact_public"])
+    if consent not in YES | NO:
+        problems.append(_("Cột đồng ý công khai liên hệ chỉ ghi Có hoặc Không."))
+    for key, limit in (
+        ("decision_issuer", 255),
+        ("agency", 255),
+        ("position", 255),
+        ("phone", 50),
+        ("address", 255),
+    ):
+        if len(values[key]) > limit:
+            problems.append(
+                _("%(column)s dài quá %(limit)s ký tự.") % {"column": headers[key], "limit": limit}
+            )
+
+    person = {
+        "full_name": values["full_name"],
+        "kind": kind,
+        "decision_number": values["decision_number"],
+        "decision_date": decision_date,
+        "decision_issuer": values["decision_issuer"],
+        "level": level,
+        "agency": values["agency"],
+        "position": values["position"],
+        "status": status,
+        "status_date": status_date,
+        "status_reason": values["status_reason"],
+        "phone": values["phone"],
+        "email": values["email"],
+        "address": values["address"],
+        "contact_public": consent in YES,
+    }
+    return person, field_ids, problems
+
+
+def import_people(source, unit, user=None):
+    """Import the workbook ``source`` (path or file) into ``unit``'s register."""
+    result = ImportResult()
+    fields_by_name = {}
+    for pk, name, slug in LegalField.objects.values_list("pk", "name", "slug"):
+        fields_by_name[normalise_name(name)] = pk
+        fields_by_name[normalise_name(slug)] = pk
+    for number, record in read_rows(source):
+        values, field_ids, problems = parse_row(record, unit, fields_by_name)
+        if problems:
+            result.errors.append((number, problems))
+            continue
+        with transaction.atomic():
+            existing = Person.objects.filter(
+                unit=unit,
+                decision_key=normalise_decision(values["decision_number"]),
+                name_key=normalise_name(values["full_name"]),
+            ).first()
+            if existing is not None:
+                result.existing.append((number, existing))
+                continue
+            person = Person.objects.create(unit=unit, **values)
+            person.fields.set(field_ids)
+            log(instance=person, action="wagtail.create", user=user)
+        result.created.append((number, person))
+    return result

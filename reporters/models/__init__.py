@@ -1,0 +1,30 @@
+"""The register (people, activities) and the public pages that show it."""
+
+from .pages import DirectoryPage, StatisticsPage
+from .register import (
+    PUBLIC_STATUSES,
+    Activity,
+    ActivityEvidence,
+    ActivityForm,
+    Person,
+    PersonKind,
+    PersonStatus,
+    RecognitionLevel,
+    normalise_decision,
+    normalise_name,
+)
+
+__all__ = [
+    "PUBLIC_STATUSES",
+    "Activity",
+    "ActivityEvidence",
+    "ActivityForm",
+    "DirectoryPage",
+    "Person",
+    "PersonKind",
+    "PersonStatus",
+    "RecognitionLevel",
+    "StatisticsPage",
+    "normalise_decision",
+    "normalise_name",
+]
