@@ -6,11 +6,13 @@ system administrator's account.
 """
 
 from django import forms
+from django.contrib import messages
 from django.contrib.admin.utils import unquote
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 from wagtail.users.forms import UserCreationForm, UserEditForm
 from wagtail.users.views import users as wagtail_users
@@ -45,6 +47,9 @@ class UnitUserFormMixin:
         if self.instance.pk:
             profile = StaffProfile.objects.filter(user=self.instance).first()
             self.fields["unit"].initial = profile.unit_id if profile else None
+        if for_user and not for_user.is_superuser:
+            # A unit administrator cannot make anyone a system administrator.
+            self.fields.pop("is_superuser", None)
         if "groups" in self.fields and for_user and not for_user.is_superuser:
             self.fields["groups"].queryset = Group.objects.filter(unit_role__unit_id__in=unit_ids).order_by(
                 "name"
@@ -94,7 +99,8 @@ class ScopedUserMixin:
 
     def get_form_kwargs(self):
         kwargs = super().get_form_kwargs()
-        kwargs["for_user"] = self.request.user
+        if issubclass(self.get_form_class(), UnitUserFormMixin):
+            kwargs["for_user"] = self.request.user
         return kwargs
 
 
@@ -112,7 +118,24 @@ class EditView(ScopedUserMixin, wagtail_users.EditView):
 
 
 class DeleteView(ScopedUserMixin, wagtail_users.DeleteView):
-    pass
+    """Only system administrators delete, and only accounts without any history;
+    the others are deactivated (untick "Hoạt động" on the edit form)."""
+
+    def dispatch(self, request, *args, **kwargs):
+        from accounts.lifecycle import has_history
+
+        target = self.get_object()
+        if request.user.is_superuser and has_history(target):
+            messages.error(
+                request,
+                _(
+                    "Không xóa tài khoản “%(user)s” vì tài khoản đã có lịch sử hoạt động; "
+                    "hãy ngừng kích hoạt tài khoản thay vì xóa."
+                )
+                % {"user": target.get_username()},
+            )
+            return redirect("wagtailusers_users:edit", target.pk)
+        return super().dispatch(request, *args, **kwargs)
 
 
 class HistoryView(ScopedUserMixin, wagtail_users.HistoryView):

@@ -34,6 +34,7 @@ class UnitRole(models.TextChoices):
     ADMIN = "admin", _("Quản trị đơn vị")
     MODERATOR = "moderator", _("Kiểm duyệt")
     EDITOR = "editor", _("Biên tập viên")
+    REPORTER = "reporter", _("Cán bộ báo cáo")
 
 
 class Unit(index.Indexed, models.Model):

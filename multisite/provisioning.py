@@ -43,6 +43,7 @@ PAGE_PERMISSIONS = {
         "lock_page",
         "unlock_page",
     ),
+    UnitRole.REPORTER: (),
 }
 COLLECTION_PERMISSIONS = {
     UnitRole.EDITOR: (
@@ -59,6 +60,7 @@ COLLECTION_PERMISSIONS[UnitRole.MODERATOR] = COLLECTION_PERMISSIONS[UnitRole.EDI
     "wagtaildocs.delete_document",
 )
 COLLECTION_PERMISSIONS[UnitRole.ADMIN] = COLLECTION_PERMISSIONS[UnitRole.MODERATOR]
+COLLECTION_PERMISSIONS[UnitRole.REPORTER] = ()
 
 # Model permissions; unit-owned snippets are isolated by their viewsets.
 UNIT_SNIPPET_MODELS = ["multisite.UnitLink"]
@@ -67,11 +69,13 @@ MODEL_PERMISSIONS = {
     UnitRole.EDITOR: ("wagtailadmin.access_admin",),
     UnitRole.MODERATOR: ("wagtailadmin.access_admin",),
     UnitRole.ADMIN: ("wagtailadmin.access_admin", "auth.add_user", "auth.change_user"),
+    UnitRole.REPORTER: ("wagtailadmin.access_admin",),
 }
 SNIPPET_ACTIONS = {
     UnitRole.EDITOR: ("add", "change", "view"),
     UnitRole.MODERATOR: ("add", "change", "delete", "view"),
     UnitRole.ADMIN: ("add", "change", "delete", "view"),
+    UnitRole.REPORTER: ("view",),
 }
 
 
@@ -271,7 +275,17 @@ def _group_name(unit, role):
     return f"{unit.name} [{unit.code}] – {UnitRole(role).label}"[:150]
 
 
-def _create_groups(unit, root_page):
+def sync_role_groups():
+    """Give every existing unit the groups of roles added since it was provisioned
+    (e.g. the reporting officer); idempotent, used by a data migration."""
+    with transaction.atomic():
+        for unit in Unit.objects.select_related("site").prefetch_related("groups"):
+            missing = set(UnitRole) - {UnitRole(g.role) for g in unit.groups.all()}
+            if missing and unit.site_id:
+                _create_groups(unit, unit.site.root_page, roles=missing)
+
+
+def _create_groups(unit, root_page, roles=None):
     page_perms = _permissions(
         f"wagtailcore.{codename}" for codenames in PAGE_PERMISSIONS.values() for codename in codenames
     )
@@ -287,6 +301,8 @@ def _create_groups(unit, root_page):
     groups = {}
     page_rows, collection_rows = [], []
     for role in UnitRole:
+        if roles is not None and role not in roles:
+            continue
         group = Group.objects.create(name=_group_name(unit, role))
         UnitGroup.objects.create(unit=unit, role=role, group=group)
         groups[role] = group
