@@ -195,8 +195,8 @@ SEARCH_TIMEOUT = int(os.environ.get("SEARCH_TIMEOUT", "5"))
 
 _SEARCH_BACKEND_MODULES = {
     "database": "wagtail.search.backends.database",
-    "opensearch": "wagtail.search.backends.opensearch2",
-    "elasticsearch": "wagtail.search.backends.elasticsearch8",
+    "opensearch": "search.backends.OpenSearchBackend",
+    "elasticsearch": "search.backends.Elasticsearch8Backend",
 }
 if SEARCH_BACKEND not in _SEARCH_BACKEND_MODULES:
     raise ImproperlyConfigured(
