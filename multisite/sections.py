@@ -37,6 +37,7 @@ STANDARD_SECTIONS = (
         _("Văn bản pháp luật mới"),
         "van-ban-phap-luat-moi",
         _("Văn bản quy phạm pháp luật mới ban hành và tài liệu giới thiệu văn bản."),
+        page_model="legal_docs.LegalDocumentIndexPage",
     ),
     SectionSpec(
         "materials",

@@ -9,7 +9,7 @@ from home.feeds import latest_articles
 
 from .base import BasePage
 
-SECTION_SUBPAGES = ["home.SectionPage"]
+SECTION_SUBPAGES = ["home.SectionPage", "legal_docs.LegalDocumentIndexPage"]
 
 
 class HomeBase(BasePage):

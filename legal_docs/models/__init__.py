@@ -1,5 +1,28 @@
 """Legal documents: managed lists shared by every unit, and the document pages."""
 
+from .pages import (
+    INVERSE_RELATION_LABELS,
+    IntroductionMaterialPage,
+    LegalDocumentAttachment,
+    LegalDocumentIndexPage,
+    LegalDocumentPage,
+    LegalDocumentRelation,
+    MaterialType,
+    RelationType,
+)
 from .taxonomy import DocumentType, EffectStatus, IssuingBody, LegalField
 
-__all__ = ["DocumentType", "EffectStatus", "IssuingBody", "LegalField"]
+__all__ = [
+    "INVERSE_RELATION_LABELS",
+    "DocumentType",
+    "EffectStatus",
+    "IntroductionMaterialPage",
+    "IssuingBody",
+    "LegalDocumentAttachment",
+    "LegalDocumentIndexPage",
+    "LegalDocumentPage",
+    "LegalDocumentRelation",
+    "LegalField",
+    "MaterialType",
+    "RelationType",
+]

@@ -5,6 +5,7 @@ from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 
 from home.models import ArticlePage, PortalHomePage, SectionPage, UnitHomePage
+from legal_docs.models import LegalDocumentIndexPage
 from tests.factories import article, section
 
 pytestmark = pytest.mark.django_db
@@ -81,7 +82,7 @@ class PageTreeRulesTest(WagtailPageTestCase):
         self.assertAllowedParentPageTypes(UnitHomePage, {Page})
 
     def test_sections_and_articles(self):
-        self.assertAllowedSubpageTypes(UnitHomePage, {SectionPage})
+        self.assertAllowedSubpageTypes(UnitHomePage, {SectionPage, LegalDocumentIndexPage})
         self.assertAllowedParentPageTypes(SectionPage, {PortalHomePage, UnitHomePage, SectionPage})
         self.assertAllowedSubpageTypes(SectionPage, {ArticlePage, SectionPage})
         self.assertAllowedParentPageTypes(ArticlePage, {SectionPage})

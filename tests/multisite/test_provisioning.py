@@ -62,7 +62,10 @@ def test_unit_gets_full_section_tree(unit_a):
         "Cơ cấu tổ chức",
         "Đội ngũ",
     ]
-    assert all(isinstance(p.specific, SectionPage) for p in root.get_descendants())
+    models = {spec.key: spec.page_model for spec in iter_sections()}
+    for unit_section in UnitSection.objects.filter(unit=unit_a).select_related("page"):
+        assert unit_section.page.specific._meta.label == models[unit_section.key]
+    assert all(isinstance(p.specific, SectionPage) for p in intro.get_descendants(inclusive=True))
     assert all(p.live for p in root.get_descendants(inclusive=True))
 
 
