@@ -233,11 +233,11 @@ class PortalResultsMixin:
 
     @staticmethod
     def _best_fragment(highlight, columns):
-        with_mark = [highlight[c][0] for c in columns if c in highlight and "<mark>" in highlight[c][0]]
-        if with_mark:
-            return with_mark[0]
-        any_text = [highlight[c][0] for c in columns if c in highlight]
-        return any_text[0] if any_text else ""
+        """The fragment with the most highlighted terms (earlier columns win ties)."""
+        fragments = [highlight[column][0] for column in columns if column in highlight]
+        if not fragments:
+            return ""
+        return max(fragments, key=lambda fragment: fragment.count("<mark>"))
 
 
 class PortalBackendMixin:
