@@ -7,9 +7,9 @@ Settings point ``WAGTAILSEARCH_BACKENDS["default"]["BACKEND"]`` at
 The analysis only uses what the analysis-common module provides (no ICU).
 """
 
+import functools
 import logging
 from copy import deepcopy
-from functools import lru_cache
 
 from django.core.cache import cache
 from django.utils.safestring import mark_safe
@@ -21,7 +21,14 @@ from modelsearch.utils import deep_update
 
 from .facets import FACETS, document_number, facet_values, rank_weight, summary_text
 from .queue import record_failure
-from .service import SearchHit, SearchOutcome, _sorted_counts, database_faceted_search, fallback_backend, parse
+from .service import (
+    SearchHit,
+    SearchOutcome,
+    _sorted_counts,
+    database_faceted_search,
+    fallback_backend,
+    parse,
+)
 from .synonyms import SYNONYMS
 from .text import document_number_candidates, normalise_document_number
 
@@ -51,14 +58,22 @@ PORTAL_INDEX_SETTINGS = {
             },
             "analyzer": {
                 # Index time: words, lowercased, diacritics folded (đ→d).
-                "default": {"type": "custom", "tokenizer": "standard", "filter": ["lowercase", "asciifolding"]},
+                "default": {
+                    "type": "custom",
+                    "tokenizer": "standard",
+                    "filter": ["lowercase", "asciifolding"],
+                },
                 # Query time: the same, plus abbreviations in both directions.
                 "default_search": {
                     "type": "custom",
                     "tokenizer": "standard",
                     "filter": ["lowercase", "asciifolding", "vietnamese_synonyms"],
                 },
-                "folding": {"type": "custom", "tokenizer": "standard", "filter": ["lowercase", "asciifolding"]},
+                "folding": {
+                    "type": "custom",
+                    "tokenizer": "standard",
+                    "filter": ["lowercase", "asciifolding"],
+                },
             },
         }
     }
@@ -164,7 +179,7 @@ class PortalAutocompleteCompilerMixin:
         return inner
 
 
-@lru_cache(maxsize=None)
+@functools.cache
 def highlight_columns(mapping_class, model):
     """Index columns of the searchable text of ``model`` and its subclasses."""
     columns = ["_summary"]
@@ -173,7 +188,9 @@ def highlight_columns(mapping_class, model):
             continue
         mapping = mapping_class(indexed)
         for field in indexed.get_search_fields():
-            if isinstance(field, SearchField) and not isinstance(field, (FilterField, AutocompleteField, RelatedFields)):
+            if isinstance(field, SearchField) and not isinstance(
+                field, (FilterField, AutocompleteField, RelatedFields)
+            ):
                 column = mapping.get_field_column_name(field)
                 if column not in columns:
                     columns.append(column)
@@ -185,8 +202,8 @@ def highlight_columns(mapping_class, model):
 
 
 class PortalResultsMixin:
-    def fetch(self, offset, limit):
-        """One engine request: a page of hits, total, highlights and facet counts."""
+    def engine_request(self, offset, limit):
+        """The body and parameters of the one request ``fetch`` sends."""
         compiler = self.query_compiler
         model = compiler.queryset.model
         columns = highlight_columns(self.backend.mapping_class, model)
@@ -205,22 +222,31 @@ class PortalResultsMixin:
         body["aggs"] = {
             facet.key: {"terms": {"field": facet_column(facet.key), "size": 50}} for facet in FACETS
         }
-        response = self._backend_do_search(
-            body,
-            index=self.backend.get_index_for_model(model).name,
-            _source=False,
-            from_=offset,
-            size=limit,
-            **{self.fields_param_name: "pk"},
-        )
+        params = {
+            "index": self.backend.get_index_for_model(model).name,
+            "_source": False,
+            "from_": offset,
+            "size": limit,
+            self.fields_param_name: "pk",
+        }
+        return body, params
+
+    def fetch(self, offset, limit):
+        """One engine request: a page of hits, total, highlights and facet counts."""
+        compiler = self.query_compiler
+        columns = highlight_columns(self.backend.mapping_class, compiler.queryset.model)
+        body, params = self.engine_request(offset, limit)
+        response = self._backend_do_search(body, **params)
         hits = response["hits"]["hits"]
         pks = [hit["fields"]["pk"][0] for hit in hits]
         objects = {str(obj.pk): obj for obj in compiler.queryset.filter(pk__in=pks)}
         results = []
-        for hit, pk in zip(hits, pks):
+        for hit, pk in zip(hits, pks, strict=True):
             obj = objects.get(str(pk))
             if obj is not None:
-                results.append(SearchHit(obj, mark_safe(self._best_fragment(hit.get("highlight", {}), columns))))  # noqa: S308
+                results.append(
+                    SearchHit(obj, mark_safe(self._best_fragment(hit.get("highlight", {}), columns)))
+                )  # noqa: S308
         facets = {}
         for facet in FACETS:
             buckets = response.get("aggregations", {}).get(facet.key, {}).get("buckets", [])
@@ -301,12 +327,14 @@ class PortalBackendMixin:
                 return self.results_class(self, compiler).fetch(offset, limit)
             except self.engine_errors as error:
                 self._mark_down(error)
-        return database_faceted_search(fallback_backend(), query_string, queryset, filters, offset, limit, True)
+        return database_faceted_search(
+            fallback_backend(), query_string, queryset, filters, offset, limit, True
+        )
 
     def autocomplete_pages(self, query_string, queryset, limit):
         if not self.engine_is_marked_down():
             try:
-                return list(self.autocomplete(query_string, queryset)[:limit])
+                return list(self.autocomplete(query_string, queryset, operator="and")[:limit])
             except self.engine_errors as error:
                 self._mark_down(error)
         return list(fallback_backend().search(parse(query_string), queryset)[:limit])

@@ -7,13 +7,14 @@ it. Values are stored as display labels, so the same string is indexed, counted,
 shown and used as the filter value in URLs.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from multisite.lookup import unit_info_for_page
+from multisite.lookup import ROOT_PATH_LENGTH
+from multisite.models import Unit
 
 
 def _label(value):
@@ -67,10 +68,31 @@ def content_type(obj):
 
 
 def unit(obj):
-    if not getattr(obj, "path", None):
+    """The owning unit's name, read from the database.
+
+    Not through multisite.lookup's cache: pages are indexed while a unit is being
+    provisioned, before its site exists, and caching that state would hide the
+    unit from every lookup until the cache expires.
+    """
+    path = getattr(obj, "path", None)
+    if not path:
         return []
-    info = unit_info_for_page(obj)
-    return [info["name"]] if info else []
+    prefix = path[:ROOT_PATH_LENGTH]
+    name = _unit_names.get(prefix)
+    if name is None:
+        name = Unit.objects.filter(site__root_page__path=prefix).values_list("name", flat=True).first()
+        if name is None:
+            return []
+        _unit_names[prefix] = name
+    return [name]
+
+
+# Unit names by root path, for bulk indexing; cleared when a unit or site changes.
+_unit_names = {}
+
+
+def forget_unit_names(**kwargs):
+    _unit_names.clear()
 
 
 @dataclass(frozen=True)

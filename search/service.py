@@ -66,7 +66,9 @@ def database_faceted_search(backend, query_string, queryset, filters, offset, li
     wanted = query_string.strip()
     folded_wanted = fold(wanted).replace(" ", "")
     # A page whose document number is the query comes first, as on the engine.
-    candidates.sort(key=lambda page: fold(getattr(page, "document_number", "") or "").replace(" ", "") != folded_wanted)
+    candidates.sort(
+        key=lambda page: fold(getattr(page, "document_number", "") or "").replace(" ", "") != folded_wanted
+    )
     matched, counts = [], {facet.key: {} for facet in FACETS}
     for page in candidates:
         values = facet_values(page)
@@ -86,7 +88,7 @@ def database_faceted_search(backend, query_string, queryset, filters, offset, li
 
 def database_autocomplete(backend, query_string, queryset, limit):
     try:
-        results = backend.autocomplete(query_string, queryset)
+        results = backend.autocomplete(query_string, queryset, operator="and")
     except NotImplementedError:
         results = backend.search(parse(query_string), queryset)
     return list(results[:limit])

@@ -56,7 +56,9 @@ class SearchRequest:
 
     def run(self):
         offset = (self.page - 1) * PAGE_SIZE
-        outcome = faceted_search(get_search_backend(), self.query, self.queryset(), self.filters, offset, PAGE_SIZE)
+        outcome = faceted_search(
+            get_search_backend(), self.query, self.queryset(), self.filters, offset, PAGE_SIZE
+        )
         Query.get(self.query).add_hit()
         return outcome
 
@@ -65,11 +67,21 @@ class SearchRequest:
         picks = []
         for pick in Query.get(self.query).editors_picks.select_related("page").order_by("sort_order"):
             if pick.page_id and pick.page.live:
-                picks.append({"title": pick.title or pick.page.title, "url": pick.page.get_url(self.request),
-                              "description": pick.description})
+                picks.append(
+                    {
+                        "title": pick.title or pick.page.title,
+                        "url": pick.page.get_url(self.request),
+                        "description": pick.description,
+                    }
+                )
             elif pick.external_link_url:
-                picks.append({"title": pick.external_link_text or pick.external_link_url,
-                              "url": pick.external_link_url, "description": pick.description})
+                picks.append(
+                    {
+                        "title": pick.external_link_text or pick.external_link_url,
+                        "url": pick.external_link_url,
+                        "description": pick.description,
+                    }
+                )
         return picks
 
     def params(self, **changes):
@@ -96,8 +108,14 @@ def _facet_links(search, outcome):
         items = []
         for value, count in values:
             chosen = sorted(selected ^ {value})
-            items.append({"value": value, "count": count, "selected": value in selected,
-                          "url": search.params(**{facet.key: chosen or None, search.page_param: None})})
+            items.append(
+                {
+                    "value": value,
+                    "count": count,
+                    "selected": value in selected,
+                    "url": search.params(**{facet.key: chosen or None, search.page_param: None}),
+                }
+            )
         groups.append({"key": facet.key, "label": facet.label, "items": items})
     return groups
 
@@ -120,9 +138,14 @@ def search_view(request):
         num_pages = max(1, -(-outcome.count // PAGE_SIZE))
         context.update(
             results=[
-                {"page": hit.page, "url": hit.page.get_url(request), "highlight": hit.highlight,
-                 "unit": _unit(hit.page), "content_type": _content_type(hit.page),
-                 "document_number": document_number(hit.page)}
+                {
+                    "page": hit.page,
+                    "url": hit.page.get_url(request),
+                    "highlight": hit.highlight,
+                    "unit": _unit(hit.page),
+                    "content_type": _content_type(hit.page),
+                    "document_number": document_number(hit.page),
+                }
                 for hit in outcome.hits
             ],
             count=outcome.count,
@@ -137,8 +160,11 @@ def search_view(request):
             next_url=search.params(trang=search.page + 1) if search.page < num_pages else "",
             scope_url=search.params(scope=None if search.scope_all else "all", trang=None),
             selected_filters=[
-                {"label": FACETS_BY_KEY[key].label, "value": value,
-                 "url": search.params(**{key: [v for v in values if v != value] or None, "trang": None})}
+                {
+                    "label": FACETS_BY_KEY[key].label,
+                    "value": value,
+                    "url": search.params(**{key: [v for v in values if v != value] or None, "trang": None}),
+                }
                 for key, values in search.filters.items()
                 for value in values
             ],
@@ -149,8 +175,10 @@ def search_view(request):
 def api_search(request):
     search = SearchRequest(request, "page")
     if not search.query:
-        return JsonResponse({"error": _("Hãy nhập từ khóa tìm kiếm (tham số q)."), "count": 0, "results": [],
-                             "facets": {}}, status=400)
+        return JsonResponse(
+            {"error": _("Hãy nhập từ khóa tìm kiếm (tham số q)."), "count": 0, "results": [], "facets": {}},
+            status=400,
+        )
     outcome = search.run()
     data = {
         "query": search.query,
@@ -186,6 +214,13 @@ def api_autocomplete(request):
     suggestions = []
     if len(search.query) >= 2:
         for page in autocomplete(get_search_backend(), search.query, search.queryset(), 10):
-            suggestions.append({"title": strip_tags(page.title), "url": page.get_full_url(request),
-                                "document_number": document_number(page) or None})
-    return JsonResponse({"query": search.query, "results": suggestions}, json_dumps_params={"ensure_ascii": False})
+            suggestions.append(
+                {
+                    "title": strip_tags(page.title),
+                    "url": page.get_full_url(request),
+                    "document_number": document_number(page) or None,
+                }
+            )
+    return JsonResponse(
+        {"query": search.query, "results": suggestions}, json_dumps_params={"ensure_ascii": False}
+    )

@@ -60,7 +60,9 @@ def test_search_answers_from_the_database_when_the_engine_is_unreachable(client,
         response = client.get("/search/", {"q": "hòa giải"}, HTTP_HOST=host)
         assert response.status_code == 200
         assert NOTICE in response.content.decode()
-        assert [r["page"].title for r in response.context["results"]] == ["Hội nghị triển khai hòa giải ở cơ sở"]
+        assert [r["page"].title for r in response.context["results"]] == [
+            "Hội nghị triển khai hòa giải ở cơ sở"
+        ]
         data = api(client, unit_a, "hòa giải")
         assert data["degraded"] is True and NOTICE in data["notice"]
         assert titles(data) == ["Hội nghị triển khai hòa giải ở cơ sở"]

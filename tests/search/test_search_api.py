@@ -18,20 +18,35 @@ pytestmark = pytest.mark.django_db
 def library(unit_a, unit_b):
     docs = [
         legal_document(
-            unit_a, "10/2023/NĐ-CP", "Nghị định về tuyên truyền pháp luật về đất đai",
-            fields=["dat-dai", "pho-bien-giao-duc-phap-luat"], issue_date=datetime.date(2023, 3, 1),
+            unit_a,
+            "10/2023/NĐ-CP",
+            "Nghị định về tuyên truyền pháp luật về đất đai",
+            fields=["dat-dai", "pho-bien-giao-duc-phap-luat"],
+            issue_date=datetime.date(2023, 3, 1),
         ),
         legal_document(
-            unit_a, "11/2024/NĐ-CP", "Nghị định sửa đổi quy định tuyên truyền pháp luật",
-            fields=["pho-bien-giao-duc-phap-luat"], effect_status="expired", issue_date=datetime.date(2024, 5, 2),
+            unit_a,
+            "11/2024/NĐ-CP",
+            "Nghị định sửa đổi quy định tuyên truyền pháp luật",
+            fields=["pho-bien-giao-duc-phap-luat"],
+            effect_status="expired",
+            issue_date=datetime.date(2024, 5, 2),
         ),
         legal_document(
-            unit_a, "05/2024/TT-BTP", "Thông tư hướng dẫn tuyên truyền pháp luật cho người dân",
-            document_type="thong-tu", issuing_body="bo-tu-phap", issue_date=datetime.date(2024, 7, 9),
+            unit_a,
+            "05/2024/TT-BTP",
+            "Thông tư hướng dẫn tuyên truyền pháp luật cho người dân",
+            document_type="thong-tu",
+            issuing_body="bo-tu-phap",
+            issue_date=datetime.date(2024, 7, 9),
         ),
         legal_document(
-            unit_b, "07/2024/QĐ-UBND", "Quyết định về tuyên truyền pháp luật tại Bình Hòa",
-            document_type="quyet-dinh", issuing_body="uy-ban-nhan-dan-tinh", issue_date=datetime.date(2024, 1, 5),
+            unit_b,
+            "07/2024/QĐ-UBND",
+            "Quyết định về tuyên truyền pháp luật tại Bình Hòa",
+            document_type="quyet-dinh",
+            issuing_body="uy-ban-nhan-dan-tinh",
+            issue_date=datetime.date(2024, 1, 5),
         ),
     ]
     article(unit_a, title="Tin: hội nghị tuyên truyền pháp luật ở An Phú")
@@ -70,7 +85,9 @@ def test_facets_count_each_value_and_filter_the_results(client, unit_a, library)
     only_decrees = api(client, unit_a, "tuyên truyền pháp luật", document_type="Nghị định")
     assert only_decrees["count"] == 2
     assert {r["document_number"] for r in only_decrees["results"]} == {"10/2023/NĐ-CP", "11/2024/NĐ-CP"}
-    in_force = api(client, unit_a, "tuyên truyền pháp luật", document_type="Nghị định", effect_status="Còn hiệu lực")
+    in_force = api(
+        client, unit_a, "tuyên truyền pháp luật", document_type="Nghị định", effect_status="Còn hiệu lực"
+    )
     assert [r["document_number"] for r in in_force["results"]] == ["10/2023/NĐ-CP"]
 
 
@@ -82,7 +99,9 @@ def test_search_page_shows_facets_as_filter_links_with_counts(client, unit_a, li
     assert "document_type=Th%C3%B4ng+t%C6%B0" in html  # a link that filters on "Thông tư"
     assert "(1)" in html and "(2)" in html
     filtered = client.get(
-        "/search/", {"q": "tuyên truyền pháp luật", "document_type": "Thông tư"}, HTTP_HOST=unit_a.site.hostname
+        "/search/",
+        {"q": "tuyên truyền pháp luật", "document_type": "Thông tư"},
+        HTTP_HOST=unit_a.site.hostname,
     )
     assert [r["document_number"] for r in filtered.context["results"]] == ["05/2024/TT-BTP"]
     assert "Đang lọc theo" in filtered.content.decode()
@@ -106,7 +125,8 @@ def test_drafts_unpublished_and_private_pages_are_never_found(client, unit_a):
     visible = legal_document(unit_a, "4/2025/NĐ-CP", "Nghị định công khai về hòa giải")
     refresh()
     for scope in ({}, {"scope": "all"}):
-        assert titles(api(client, unit_a, "hòa giải", **scope)) == [visible.title]
+        found = api(client, unit_a, "hòa giải", content_type="Văn bản pháp luật", **scope)
+        assert titles(found) == [visible.title]
     response = client.get("/api/search/autocomplete/", {"q": "Nghị định"}, HTTP_HOST=unit_a.site.hostname)
     assert [r["title"] for r in response.json()["results"]] == [visible.title]
 
@@ -124,8 +144,9 @@ def test_autocomplete_suggests_titles_and_document_numbers(client, unit_a, libra
 
 def test_editors_picks_come_first_and_queries_are_counted(client, unit_a, library):
     pick = library[2]
-    SearchPromotion.objects.create(query=Query.get("tuyên truyền"), page=pick, sort_order=0,
-                                   description="Văn bản hướng dẫn mới nhất")
+    SearchPromotion.objects.create(
+        query=Query.get("tuyên truyền"), page=pick, sort_order=0, description="Văn bản hướng dẫn mới nhất"
+    )
     response = client.get("/search/", {"q": "tuyên truyền"}, HTTP_HOST=unit_a.site.hostname)
     html = response.content.decode()
     assert "Gợi ý của biên tập viên" in html
@@ -136,8 +157,13 @@ def test_editors_picks_come_first_and_queries_are_counted(client, unit_a, librar
 
 def test_pagination_keeps_the_query_and_filters(client, unit_a):
     for number in range(23):
-        legal_document(unit_a, f"{number + 1}/2022/QĐ-UBND", f"Quyết định số {number + 1} về phổ biến pháp luật",
-                       document_type="quyet-dinh", issuing_body="uy-ban-nhan-dan-tinh")
+        legal_document(
+            unit_a,
+            f"{number + 1}/2022/QĐ-UBND",
+            f"Quyết định số {number + 1} về phổ biến pháp luật",
+            document_type="quyet-dinh",
+            issuing_body="uy-ban-nhan-dan-tinh",
+        )
     refresh()
     host = unit_a.site.hostname
     first = client.get("/search/", {"q": "phổ biến pháp luật", "document_type": "Quyết định"}, HTTP_HOST=host)

@@ -74,7 +74,14 @@ def test_d_and_dj_are_the_same_letter(client, unit_a, documents):
 
 @pytest.mark.parametrize(
     "query",
-    ["43/2011/NĐ-CP", "43/2011/nd-cp", "43/2011/ND-CP", " 43 / 2011 / NĐ-CP", "43/2011/nđ-cp", "nghị định 43/2011"],
+    [
+        "43/2011/NĐ-CP",
+        "43/2011/nd-cp",
+        "43/2011/ND-CP",
+        " 43 / 2011 / NĐ-CP",
+        "43/2011/nđ-cp",
+        "nghị định 43/2011",
+    ],
 )
 def test_a_document_number_finds_its_document_first(client, unit_a, documents, query):
     data = api(client, unit_a, query)
@@ -125,11 +132,17 @@ def test_a_quoted_phrase_matches_exactly(client, unit_a):
 def test_title_and_summary_rank_above_the_body(client, unit_a):
     filler = "<p>" + "Các cơ quan, đơn vị tổ chức thực hiện nghiêm túc các nhiệm vụ được giao. " * 5 + "</p>"
     in_body = legal_document(
-        unit_a, "3/2024/KH", "Kế hoạch công tác năm 2024", summary="Nhiệm vụ trọng tâm của năm",
+        unit_a,
+        "3/2024/KH",
+        "Kế hoạch công tác năm 2024",
+        summary="Nhiệm vụ trọng tâm của năm",
         body=filler + "<p>Đẩy mạnh chuyển đổi số trong hoạt động phổ biến pháp luật.</p>" + filler,
     )
     in_summary = legal_document(
-        unit_a, "2/2024/KH", "Kế hoạch triển khai đề án", summary="Chuyển đổi số trong phổ biến, giáo dục pháp luật",
+        unit_a,
+        "2/2024/KH",
+        "Kế hoạch triển khai đề án",
+        summary="Chuyển đổi số trong phổ biến, giáo dục pháp luật",
         body=filler,
     )
     in_title = legal_document(
@@ -155,4 +168,7 @@ def test_documents_in_force_rank_above_expired_ones_at_equal_relevance(client, u
 def test_results_carry_highlighted_snippets(client, unit_a, documents):
     data = api(client, unit_a, "thu hoi dat")
     land = next(r for r in data["results"] if r["document_number"] == "43/2014/NĐ-CP")
-    assert "<mark>thu hồi</mark>" in land["highlight"] or "<mark>thu</mark> <mark>hồi</mark>" in land["highlight"]
+    assert (
+        "<mark>thu hồi</mark>" in land["highlight"]
+        or "<mark>thu</mark> <mark>hồi</mark>" in land["highlight"]
+    )

@@ -13,7 +13,9 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--backend", default="default", help=_("Tên bộ máy tìm kiếm trong cấu hình."))
-        parser.add_argument("--limit", type=int, default=None, help=_("Số thay đổi tối đa trong một lần chạy."))
+        parser.add_argument(
+            "--limit", type=int, default=None, help=_("Số thay đổi tối đa trong một lần chạy.")
+        )
 
     def handle(self, *args, backend, limit, **options):
         pending = IndexQueueEntry.objects.filter(backend_name=backend).count()
@@ -22,11 +24,10 @@ class Command(BaseCommand):
             return
         engine = get_search_backend(backend)
         applied, failed = process_queue(engine, backend, limit)
-        if hasattr(engine, "refresh_indexes") and applied:
-            try:
-                engine.refresh_indexes()
-            except Exception:  # noqa: BLE001 - refreshing is an optimisation only
-                pass
-        self.stdout.write(_("Đã cập nhật %(applied)d, còn lỗi %(failed)d.") % {"applied": applied, "failed": failed})
+        self.stdout.write(
+            _("Đã cập nhật %(applied)d, còn lỗi %(failed)d.") % {"applied": applied, "failed": failed}
+        )
         if failed:
-            raise CommandError(_("Máy tìm kiếm vẫn chưa sẵn sàng; các thay đổi còn lại sẽ được thử lại lần sau."))
+            raise CommandError(
+                _("Máy tìm kiếm vẫn chưa sẵn sàng; các thay đổi còn lại sẽ được thử lại lần sau.")
+            )
