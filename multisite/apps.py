@@ -4,6 +4,9 @@ from wagtail.users.apps import WagtailUsersAppConfig
 
 
 class MultisiteConfig(AppConfig):
+    # apps.py holds more than one AppConfig: without this Django would fall back
+    # to a plain AppConfig and never run ready() (so the unit cache signals).
+    default = True
     name = "multisite"
     verbose_name = _("Đơn vị và trang thành phần")
     default_auto_field = "django.db.models.BigAutoField"

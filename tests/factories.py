@@ -83,3 +83,62 @@ def article(unit, title="Tin thử nghiệm", publish=True, section_key="news", 
         revision.publish()
         page.refresh_from_db()
     return page
+
+
+def legal_document(
+    unit,
+    number="43/2025/NĐ-CP",
+    title=None,
+    document_type="nghi-dinh",
+    issuing_body="chinh-phu",
+    fields=(),
+    publish=True,
+    relations=(),
+    **values,
+):
+    """A LegalDocumentPage in the unit's "Văn bản pháp luật mới" section.
+
+    ``document_type``, ``issuing_body`` and ``fields`` are slugs of the shared
+    lists; ``relations`` is a list of (relation_type, target page).
+    """
+    from legal_docs.models import (
+        DocumentType,
+        IssuingBody,
+        LegalDocumentPage,
+        LegalDocumentRelation,
+        LegalField,
+    )
+
+    parent = section(unit, "legal_documents")
+    values.setdefault("issue_date", datetime.date(2025, 3, 1))
+    values.setdefault("summary", f"Quy định chi tiết thi hành văn bản số {number}.")
+    page = LegalDocumentPage(
+        title=title or f"Văn bản {number}",
+        document_number=number,
+        document_type=DocumentType.objects.get(slug=document_type),
+        issuing_body=IssuingBody.objects.get(slug=issuing_body),
+        live=False,
+        **values,
+    )
+    page.fields = list(LegalField.objects.filter(slug__in=fields))
+    page.relations = [LegalDocumentRelation(relation_type=kind, target=target) for kind, target in relations]
+    parent.add_child(instance=page)
+    revision = page.save_revision()
+    if publish:
+        revision.publish()
+        page.refresh_from_db()
+    return page
+
+
+class LegalDocumentFactory(factory.Factory):
+    """``LegalDocumentFactory(unit=unit_a, number="01/2025/NQ-HĐND", ...)`` → a published document."""
+
+    class Meta:
+        model = dict
+
+    unit = None
+    number = factory.Sequence(lambda n: f"{n + 1}/2025/NĐ-CP")
+
+    @classmethod
+    def _create(cls, model_class, *args, unit=None, number=None, **kwargs):
+        return legal_document(unit, number=number, **kwargs)

@@ -1,6 +1,7 @@
 """Legal documents: managed lists shared by every unit, and the document pages."""
 
 from .pages import (
+    ATTACHMENT_EXTENSIONS,
     INVERSE_RELATION_LABELS,
     IntroductionMaterialPage,
     LegalDocumentAttachment,
@@ -13,6 +14,7 @@ from .pages import (
 from .taxonomy import DocumentType, EffectStatus, IssuingBody, LegalField
 
 __all__ = [
+    "ATTACHMENT_EXTENSIONS",
     "INVERSE_RELATION_LABELS",
     "DocumentType",
     "EffectStatus",

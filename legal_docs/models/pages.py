@@ -38,6 +38,16 @@ class RelationType(models.TextChoices):
     CORRECTS = "corrects", _("Đính chính")
 
 
+# Headings on the document's own page: "this document amends: …".
+OUTGOING_RELATION_LABELS = {
+    RelationType.AMENDS: _("Sửa đổi, bổ sung văn bản"),
+    RelationType.REPLACES: _("Thay thế văn bản"),
+    RelationType.GUIDES: _("Hướng dẫn văn bản"),
+    RelationType.REPEALS: _("Bãi bỏ văn bản"),
+    RelationType.BASED_ON: _("Căn cứ vào văn bản"),
+    RelationType.CORRECTS: _("Đính chính văn bản"),
+}
+
 # The same relation read from the target's side.
 INVERSE_RELATION_LABELS = {
     RelationType.AMENDS: _("Được sửa đổi, bổ sung bởi"),
@@ -199,7 +209,7 @@ class LegalDocumentPage(BasePage):
     def outgoing_relations(self):
         """(label, [target pages]) for what this document does to others, live targets only."""
         relations = self.relations.select_related("target").filter(target__live=True)
-        return _group_relations(relations, "target", lambda r: r.get_relation_type_display())
+        return _group_relations(relations, "target", lambda r: OUTGOING_RELATION_LABELS[r.relation_type])
 
     def incoming_relations_display(self):
         """(inverse label, [source pages]) for live documents that point at this one."""
