@@ -21,5 +21,9 @@ class SearchConfig(AppConfig):
         # (e.g. a document's fields) are written; index it again once published.
         page_published.connect(reindex_published_page, dispatch_uid="search-reindex-published")
         for sender in (Unit, Site):
-            post_save.connect(forget_unit_names, sender=sender, dispatch_uid=f"search-units-{sender.__name__}-save")
-            post_delete.connect(forget_unit_names, sender=sender, dispatch_uid=f"search-units-{sender.__name__}-del")
+            post_save.connect(
+                forget_unit_names, sender=sender, dispatch_uid=f"search-units-{sender.__name__}-save"
+            )
+            post_delete.connect(
+                forget_unit_names, sender=sender, dispatch_uid=f"search-units-{sender.__name__}-del"
+            )

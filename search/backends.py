@@ -8,11 +8,13 @@ The analysis only uses what the analysis-common module provides (no ICU).
 """
 
 import functools
+import html
 import logging
 from copy import deepcopy
 
 from django.core.cache import cache
 from django.utils.safestring import mark_safe
+from django.utils.text import Truncator
 from modelsearch.backends import elasticsearch8, opensearch2
 from modelsearch.backends.elasticsearchbase import ElasticsearchBaseSearchBackend, Field
 from modelsearch.index import AutocompleteField, FilterField, RelatedFields, SearchField, get_indexed_models
@@ -216,7 +218,6 @@ class PortalResultsMixin:
             "require_field_match": False,
             "fragment_size": 200,
             "number_of_fragments": 1,
-            "no_match_size": 200,
             "fields": {column: {} for column in columns},
         }
         body["aggs"] = {
@@ -244,9 +245,10 @@ class PortalResultsMixin:
         for hit, pk in zip(hits, pks, strict=True):
             obj = objects.get(str(pk))
             if obj is not None:
-                results.append(
-                    SearchHit(obj, mark_safe(self._best_fragment(hit.get("highlight", {}), columns)))
-                )  # noqa: S308
+                fragment = self._best_fragment(hit.get("highlight", {}), columns)
+                if not fragment:  # matched on a field without text (e.g. the number): show the summary
+                    fragment = html.escape(Truncator(summary_text(obj)).chars(200))
+                results.append(SearchHit(obj, mark_safe(fragment)))  # noqa: S308 - escaped by the engine or here
         facets = {}
         for facet in FACETS:
             buckets = response.get("aggregations", {}).get(facet.key, {}).get("buckets", [])
