@@ -194,7 +194,7 @@ SEARCH_INDEX = os.environ.get("SEARCH_INDEX", "pbgdpl")
 SEARCH_TIMEOUT = int(os.environ.get("SEARCH_TIMEOUT", "5"))
 
 _SEARCH_BACKEND_MODULES = {
-    "database": "wagtail.search.backends.database",
+    "database": "search.database",
     "opensearch": "search.backends.OpenSearchBackend",
     "elasticsearch": "search.backends.Elasticsearch8Backend",
 }
