@@ -274,11 +274,11 @@ def main():
     test_db = connection.settings_dict["NAME"]
     server = None
     try:
-        from legal_docs.importing import import_records
         from wagtail.models import Page
         from wagtail.search.backends import get_search_backend
         from wagtail.search.index import get_indexed_models
 
+        from legal_docs.importing import import_records
         from multisite.models import UnitKind
         from multisite.provisioning import UnitSpec, provision_unit
 

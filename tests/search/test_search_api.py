@@ -187,7 +187,9 @@ def test_empty_or_bad_input_is_answered_without_error(client, unit_a):
 
 def test_the_database_backend_also_matches_without_diacritics(client, unit_a):
     """On every backend (the database one of `make run` included)."""
-    legal_document(unit_a, "12/2024/QĐ-UBND", "Quyết định về bồi thường khi thu hồi đất đai", summary="Bồi thường")
+    legal_document(
+        unit_a, "12/2024/QĐ-UBND", "Quyết định về bồi thường khi thu hồi đất đai", summary="Bồi thường"
+    )
     refresh()
     for query in ("thu hồi đất đai", "thu hoi dat dai", "THU HOI DAT"):
         assert titles(api(client, unit_a, query, content_type="Văn bản pháp luật")) == [
