@@ -92,6 +92,13 @@ class PortalMappingMixin:
 
     edgengram_analyzer_config = {"analyzer": "edgengram_analyzer", "search_analyzer": "folding"}
 
+    def get_field_mapping(self, field):
+        name, mapping = super().get_field_mapping(field)
+        if mapping.get("type") == "text" and isinstance(field, SearchField):
+            # Offsets in the postings let the highlighter skip re-analysing long bodies.
+            mapping.setdefault("index_options", "offsets")
+        return name, mapping
+
     def get_mapping(self):
         mapping = super().get_mapping()
         properties = mapping["properties"]
