@@ -6,9 +6,11 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
+from legal_docs.demo import seed_legal_documents
 from multisite.accounts import set_unit_user
 from multisite.models import UnitKind, UnitSection
 from multisite.provisioning import UnitSpec, provision_unit
+from multisite.upgrade import upgrade_sections
 
 DEMO_PASSWORD = "PhapLuat@2026"
 ADMIN_USERNAME = "quantri"
@@ -90,10 +92,12 @@ def seed(write=print):
         User.objects.create_superuser(ADMIN_USERNAME, "quantri@binhan.gov.vn", ADMIN_PASSWORD)
     accounts = [(ADMIN_USERNAME, ADMIN_PASSWORD, "Quản trị hệ thống", "")]
 
+    upgrade_sections()
     for index, spec in enumerate(unit_specs()):
         if spec.kind == UnitKind.PROVINCE:
             spec.hostname = settings.PORTAL_BASE_DOMAIN
         unit = provision_unit(spec).unit
+        seed_legal_documents(unit, index)
         news = UnitSection.objects.select_related("page").get(unit=unit, key="news").page
         for number, (title, summary, text) in enumerate(ARTICLES):
             slug = f"tin-{number + 1}"

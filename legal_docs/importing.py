@@ -24,15 +24,23 @@ from functools import cache
 from pathlib import Path
 
 import nh3
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
-from django.db import transaction
+from django.core.validators import URLValidator
+from django.db import connection, transaction
+from django.db.models import F
 from django.db.models.signals import post_save
+from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from jsonschema import Draft202012Validator
+from modelcluster.models import get_all_child_m2m_relations, get_all_child_relations
 from wagtail.documents import get_document_model
-from wagtail.log_actions import log
+from wagtail.models import Page, PageLogEntry, ReferenceIndex, Revision
 from wagtail.search.backends import get_search_backends
+from wagtail.signal_handlers import disable_reference_index_auto_update
+from wagtail.signals import page_published
 
 from multisite.models import UnitSection
 
@@ -58,7 +66,8 @@ BATCH_SIZE = 100
 # What the full text may contain: the features of the rich-text editor, so
 # that editing an imported document in the admin loses nothing.
 BODY_TAGS = {"p", "br", "h2", "h3", "h4", "b", "strong", "i", "em", "ol", "ul", "li", "a", "hr"}
-BODY_ATTRIBUTES = {"a": {"href"}}
+# linktype/id keep the editor's internal links (to pages and documents of this install).
+BODY_ATTRIBUTES = {"a": {"href", "linktype", "id"}}
 BODY_URL_SCHEMES = {"http", "https", "mailto"}
 
 FIELD_LABELS = {
@@ -299,6 +308,81 @@ class ImportContext:
             self._remember_document(pk, number, body_id)
         self.slugs = set(self.parent.get_children().values_list("slug", flat=True))
         self._documents_by_hash = None
+        self.created_children = 0
+        self._next_step = None
+        self.new_pages = []
+        self.pending_numbers = set()
+        self.new_references = []
+
+    def start_batch(self):
+        """Read where the section's children end (another editor may have added one)."""
+        self.parent.refresh_from_db(fields=["numchild", "path", "depth", "url_path"])
+        last = self.parent.get_children().order_by("-path").values_list("path", flat=True).first()
+        self._next_step = Page._str2int(last[-Page.steplen :]) + 1 if last else 1
+        self.created_children = 0
+
+    def next_child_path(self):
+        path = Page._get_path(self.parent.path, self.parent.depth + 1, self._next_step)
+        self._next_step += 1
+        return path
+
+    def end_batch(self):
+        self.flush_new_pages()
+        if self.created_children:
+            Page.objects.filter(pk=self.parent.pk).update(numchild=F("numchild") + self.created_children)
+            self.created_children = 0
+
+    def flush_new_pages(self):
+        """Write the first revisions and log entries of the batch's new pages in bulk."""
+        revisions = [
+            Revision(
+                content_type_id=page.content_type_id,
+                base_content_type=page.get_base_content_type(),
+                object_id=str(page.pk),
+                created_at=created_at,
+                user=self.user,
+                object_str=str(page),
+                content=content,
+            )
+            for page, content, created_at in self.new_pages
+        ]
+        Revision.objects.bulk_create(revisions)
+        entries = []
+        for (page, _content, created_at), revision in zip(self.new_pages, revisions, strict=True):
+            page.latest_revision = revision
+            page.live_revision = revision if self.publish else None
+            actions = ("wagtail.create", "wagtail.publish") if self.publish else ("wagtail.create",)
+            entries += [
+                PageLogEntry(
+                    content_type_id=page.content_type_id,
+                    label=page.title,
+                    action=action,
+                    timestamp=created_at,
+                    data={},
+                    user=self.user,
+                    revision=revision,
+                    content_changed=True,
+                    page=page,
+                )
+                for action in actions
+            ]
+        if self.new_pages:
+            Page.objects.bulk_update(
+                [page for page, _c, _t in self.new_pages], ["latest_revision", "live_revision"]
+            )
+        PageLogEntry.objects.bulk_create(entries)
+        ReferenceIndex.objects.bulk_create(
+            self.new_references, ignore_conflicts=connection.features.supports_ignore_conflicts
+        )
+        if self.publish:
+            for page, revision in zip([p for p, _c, _t in self.new_pages], revisions, strict=True):
+                # Receivers that would index the page one by one can skip it: the
+                # importer sends the whole batch to the index once it is committed.
+                page._bulk_indexed = True
+                page_published.send(sender=LegalDocumentPage, instance=page, revision=revision)
+        self.new_pages = []
+        self.pending_numbers = set()
+        self.new_references = []
 
     def _remember_document(self, pk, number, body_id):
         key = normal_key(number)
@@ -420,6 +504,14 @@ def plan_line(line, record, context, upcoming):
         problems.append(_("ngày có hiệu lực trước ngày ban hành"))
     if effective_date and expiry_date and expiry_date < effective_date:
         problems.append(_("ngày hết hiệu lực trước ngày có hiệu lực"))
+    source_url = record.get("source_url")
+    if isinstance(source_url, str) and source_url.strip():
+        try:
+            URLValidator(schemes=["http", "https"])(source_url.strip())
+        except ValidationError:
+            problems.append(
+                _("nguồn (source_url) “%(value)s” không phải địa chỉ web hợp lệ") % {"value": source_url}
+            )
     effect_status = EffectStatus.IN_FORCE
     if isinstance(record.get("effect_status"), str):
         effect_status = context.status_by_key.get(normal_key(record["effect_status"]))
@@ -524,18 +616,35 @@ def _attachment_documents(plan, context, created_docs):
     return documents
 
 
-def _apply(page, plan, body, field_objs, document_ids):
+def _apply(page, plan, body, field_objs, document_ids, new=False):
+    """Set the page's values and children; on a new page, empty children are left
+    untouched so that saving it does not query for them."""
     for name, value in plan.values.items():
         setattr(page, name, value)
     page.issuing_body = body
-    page.fields = field_objs
-    page.relations = [
-        LegalDocumentRelation(relation_type=kind, target_id=target, sort_order=i)
-        for i, (kind, target) in enumerate(plan.relations)
-    ]
-    page.attachments = [
-        LegalDocumentAttachment(document_id=pk, sort_order=i) for i, pk in enumerate(document_ids)
-    ]
+    children = {
+        "fields": field_objs,
+        "relations": [
+            LegalDocumentRelation(relation_type=kind, target_id=target, sort_order=i)
+            for i, (kind, target) in enumerate(plan.relations)
+        ],
+        "attachments": [
+            LegalDocumentAttachment(document_id=pk, sort_order=i) for i, pk in enumerate(document_ids)
+        ],
+    }
+    for name, objs in children.items():
+        if objs or not new:
+            setattr(page, name, objs)
+    return children
+
+
+def _keep_children_in_memory(page, children):
+    """After the first save, let revision serialisation and the reference index
+    read the children just written instead of querying them back."""
+    cache = {rel.get_accessor_name(): [] for rel in get_all_child_relations(page)}
+    cache.update({field.name: [] for field in get_all_child_m2m_relations(page)})
+    cache.update({name: list(objs) for name, objs in children.items()})
+    page._cluster_related_objects = cache
 
 
 def write_plan(plan, context):
@@ -561,15 +670,62 @@ def write_plan(plan, context):
 
 
 def _create(plan, context, body, field_objs, created_docs):
+    """Insert a new document page with one save, its first revision and its log
+    entries — what ``add_child`` + ``save_revision`` + ``publish`` would leave,
+    without saving the page three times."""
     document_ids = _attachment_documents(plan, context, created_docs)
-    page = LegalDocumentPage(slug=context.new_slug(plan.number, body), live=False, owner=context.user)
-    _apply(page, plan, body, field_objs, document_ids)
-    context.parent.add_child(instance=page)
-    revision = page.save_revision(user=context.user, clean=False)
-    log(instance=page, action="wagtail.create", user=context.user, revision=revision, content_changed=True)
-    if context.publish:
-        revision.publish(user=context.user, skip_permission_checks=True)
+    parent = context.parent
+    now = timezone.now()
+    publish = context.publish
+    page = LegalDocumentPage(
+        slug=context.new_slug(plan.number, body),
+        owner=context.user,
+        live=publish,
+        has_unpublished_changes=not publish,
+        first_published_at=now if publish else None,
+        last_published_at=now if publish else None,
+        latest_revision_created_at=now,
+        locale_id=parent.locale_id,
+        depth=parent.depth + 1,
+        path=context.next_child_path(),
+        numchild=0,
+    )
+    children = _apply(page, plan, body, field_objs, document_ids, new=True)
+    page.draft_title = page.title
+    page._cached_parent_obj = parent
+    page._is_site_root = False
+    page.save(clean=False, log_action=None)  # logged in bulk with the publication
+    context.created_children += 1
+    _keep_children_in_memory(page, children)
+
+    # The first revision, its log entries and the publication signal are
+    # written for the whole batch at its end (see ImportContext.end_batch).
+    context.new_pages.append((page, page.serializable_data(), now))
+    context.pending_numbers.add(normal_key(plan.number))
+    context.new_references += _references_of_new_page(page)
     return page
+
+
+def _references_of_new_page(page):
+    """The reference-index rows of a page that has none yet (what
+    ReferenceIndex.create_or_update_for_object would insert), for one bulk insert."""
+    content_type = ContentType.objects.get_for_model(page, for_concrete_model=False)
+    base_content_type = page.get_base_content_type()
+    return [
+        ReferenceIndex(
+            content_type=content_type,
+            base_content_type=base_content_type,
+            object_id=page.pk,
+            to_content_type_id=to_content_type_id,
+            to_object_id=to_object_id,
+            model_path=model_path,
+            content_path=content_path,
+            content_path_hash=ReferenceIndex._get_content_path_hash(content_path),
+        )
+        for to_content_type_id, to_object_id, model_path, content_path in set(
+            ReferenceIndex._extract_references_from_object(page)
+        )
+    ]
 
 
 def _update(page_id, plan, context, body, field_objs, created_docs):
@@ -592,6 +748,7 @@ def _update(page_id, plan, context, body, field_objs, created_docs):
         revision = current.save_revision(user=context.user, log_action=True)
     if context.publish:
         revision.publish(user=context.user, skip_permission_checks=True)
+    ReferenceIndex.create_or_update_for_object(current)
     return page, Status.UPDATED
 
 
@@ -672,7 +829,8 @@ def import_records(records, unit, publish=True, base_dir=None, user=None, batch_
 
 def _import_batch(batch, context, upcoming, postponed):
     results, touched = [], []
-    with transaction.atomic():
+    with transaction.atomic(), disable_reference_index_auto_update():
+        context.start_batch()
         for line, record, parse_error in batch:
             if parse_error:
                 results.append(LineResult(line, Status.INVALID, errors=[parse_error]))
@@ -687,12 +845,18 @@ def _import_batch(batch, context, upcoming, postponed):
             if plan is None:
                 postponed.append((line, record, None))
                 continue
+            if normal_key(plan.number) in context.pending_numbers:
+                context.flush_new_pages()  # the same document twice in a batch: revisions first
+            created_before, pages_before = context.created_children, len(context.new_pages)
+            references_before = len(context.new_references)
             try:
                 with transaction.atomic():
                     status, page, docs = write_plan(plan, context)
             except Exception as error:  # noqa: BLE001 - a line must never stop the import
                 logger.exception("Import of line %s failed", line)
-                context.parent.refresh_from_db(fields=["numchild"])
+                context.created_children = created_before
+                del context.new_pages[pages_before:]
+                del context.new_references[references_before:]
                 results.append(
                     LineResult(
                         line, Status.INVALID, plan.number, errors=[_("lỗi khi ghi: %(e)s") % {"e": error}]
@@ -708,6 +872,7 @@ def _import_batch(batch, context, upcoming, postponed):
                 touched.append(page.pk)
             _consume(upcoming, number)
             results.append(LineResult(line, status, plan.number, page_id=page.pk))
+        context.end_batch()
     index_pages(touched)
     yield from results
 

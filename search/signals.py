@@ -22,7 +22,10 @@ def saves_are_indexed(model):
 
 def reindex_published_page(sender, instance, **kwargs):
     """Index a published page again once its many-to-many relations are saved,
-    so facets such as a document's fields are right from the first publish."""
+    so facets such as a document's fields are right from the first publish.
+    Pages a bulk job flags with ``_bulk_indexed`` are indexed by that job."""
     model = type(instance)
+    if getattr(instance, "_bulk_indexed", False):
+        return
     if has_deferred_relations(model) and saves_are_indexed(model):
         insert_or_update_object(instance)

@@ -6,6 +6,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 
 from home.feeds import latest_articles
+from legal_docs.feeds import latest_legal_documents
 
 from .base import BasePage
 
@@ -52,6 +53,7 @@ class PortalHomePage(HomeBase):
     template = "home/portal_home_page.html"
     feed_page_size = 10
     feed_size = 200
+    legal_feed_size = 8
 
     class Meta:
         verbose_name = _("trang chủ cổng tỉnh")
@@ -61,4 +63,5 @@ class PortalHomePage(HomeBase):
         context = super().get_context(request, *args, **kwargs)
         paginator = Paginator(latest_articles(limit=self.feed_size), self.feed_page_size)
         context["unit_articles"] = paginator.get_page(request.GET.get("trang"))
+        context["legal_documents"] = latest_legal_documents(limit=self.legal_feed_size)
         return context

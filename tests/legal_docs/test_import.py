@@ -16,14 +16,14 @@ pytestmark = pytest.mark.django_db
 
 
 def run_import(path, unit, *extra):
-    """(stdout, stderr, failed) of one run of the command."""
+    """(stdout, stderr, exit status) of one run of the command."""
     out, err = io.StringIO(), io.StringIO()
-    failed = False
+    status = 0
     try:
         call_command("import_legal_docs", str(path), "--unit", unit.code, *extra, stdout=out, stderr=err)
-    except CommandError:
-        failed = True
-    return out.getvalue(), err.getvalue(), failed
+    except CommandError as error:
+        status = error.returncode
+    return out.getvalue(), err.getvalue(), status
 
 
 def docs(unit):
@@ -265,3 +265,51 @@ def test_export_then_import_into_another_unit_gives_equal_records(unit_a, unit_b
 def test_unknown_unit_is_refused(jsonl):
     with pytest.raises(CommandError, match="Không tìm thấy đơn vị"):
         call_command("import_legal_docs", str(jsonl([record()])), "--unit", "khong-co")
+
+
+def test_the_same_document_twice_in_a_file_ends_with_the_last_line(unit_a, jsonl):
+    out, _err, failed = run_import(jsonl([record(), record(summary="Trích yếu đã sửa.")]), unit_a)
+    assert not failed and "Đã nhập 1, cập nhật 1, không đổi 0, lỗi 0" in out
+    page = docs(unit_a).get()
+    assert page.summary == "Trích yếu đã sửa."
+    assert page.revisions.count() == 2
+    assert page.latest_revision.as_object().summary == "Trích yếu đã sửa."
+    assert page.live_revision_id == page.latest_revision_id
+
+
+def test_imported_pages_have_revisions_log_entries_and_references_like_the_admin(unit_a, jsonl, pdf_file):
+    from wagtail.models import PageLogEntry, ReferenceIndex
+
+    run_import(
+        jsonl(
+            [
+                record("31/2024/QH15"),
+                record(
+                    attachments=[str(pdf_file)],
+                    relations=[{"type": "guides", "document_number": "31/2024/QH15"}],
+                ),
+            ]
+        ),
+        unit_a,
+    )
+    page = docs(unit_a).get(document_number="43/2025/NĐ-CP")
+    assert page.live_revision_id == page.latest_revision_id
+    restored = page.latest_revision.as_object()
+    assert restored.summary == page.summary and [r.target_id for r in restored.relations.all()] == [
+        docs(unit_a).get(document_number="31/2024/QH15").pk
+    ]
+    assert set(PageLogEntry.objects.filter(page=page).values_list("action", flat=True)) == {
+        "wagtail.create",
+        "wagtail.publish",
+    }
+    references = set(
+        ReferenceIndex.objects.filter(object_id=str(page.pk)).values_list("to_object_id", "model_path")
+    )
+    assert (str(page.attachments.get().document_id), "attachments.item.document") in references
+    ReferenceIndex.create_or_update_for_object(page)
+    assert (
+        set(ReferenceIndex.objects.filter(object_id=str(page.pk)).values_list("to_object_id", "model_path"))
+        == references
+    )
+    index_page = page.get_parent()
+    assert index_page.numchild == 2

@@ -43,4 +43,8 @@ class Command(BaseCommand):
         }
         self.stdout.write(f"{summary} ({time.monotonic() - started:.1f} s)")
         if counts[Status.INVALID]:
-            raise CommandError(summary, returncode=1)
+            raise CommandError(
+                _("Có %(n)d dòng không hợp lệ (xem các dòng báo lỗi ở trên).")
+                % {"n": counts[Status.INVALID]},
+                returncode=1,
+            )
