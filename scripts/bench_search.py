@@ -17,12 +17,16 @@ SEARCH_URL, SEARCH_INDEX: the indexes are named ``<SEARCH_INDEX>_test_*``).
 Its last line is one JSON object: docs, import_docs_per_s, p50_ms, p95_ms,
 p99_ms, raw_p95_ms, overhead_ratio (API p95 / raw engine p95), and more.
 
-Usage: python scripts/bench_search.py --docs 100000 [--rounds 10]
+With --checkpoints (e.g. 10000,50000) the search figures are also measured, and a JSON
+line printed, when the import reaches each of those sizes.
+
+Usage: python scripts/bench_search.py --docs 100000 [--rounds 10] [--checkpoints 10000,50000]
 """
 
 import argparse
 import datetime
 import http.client
+import itertools
 import json
 import os
 import random
@@ -257,8 +261,14 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--docs", type=int, default=1000)
     parser.add_argument("--rounds", type=int, default=10, help="times each of the 20 queries is sent")
+    parser.add_argument(
+        "--checkpoints",
+        default="",
+        help="comma-separated document counts at which to measure search too (e.g. 10000,50000)",
+    )
     parser.add_argument("--keep", action="store_true", help="keep the throw-away database and indexes")
     args = parser.parse_args()
+    checkpoints = sorted({int(c) for c in args.checkpoints.split(",") if c.strip()} | {args.docs})
 
     import django
 
@@ -285,6 +295,7 @@ def main():
         backend = get_search_backend()
         prefix = settings.WAGTAILSEARCH_BACKENDS["default"].get("INDEX_PREFIX", "")
         engine = hasattr(backend, "es")
+        page_index = None
         if engine:
             backend.es.indices.delete(index=f"{prefix}*", ignore_unavailable=True)
             created = set()
@@ -295,7 +306,6 @@ def main():
                     created.add(index.name)
                 index.add_model(model)
             page_index = backend.get_index_for_model(Page).name
-            backend.es.indices.put_settings(index=page_index, body={"index": {"refresh_interval": "30s"}})
 
         province = provision_unit(
             UnitSpec(code="tinh-do-tai", name="Tỉnh Đo Tải", kind=UnitKind.PROVINCE)
@@ -307,48 +317,6 @@ def main():
             for n in (1, 2, 3)
         ]
 
-        sample = None
-        imported = invalid = 0
-        start = time.perf_counter()
-        share = -(-args.docs // len(units))
-        records = generate(args.docs)
-        for unit in units:
-            chunk = []
-            for _ in range(share):
-                item = next(records, None)
-                if item is None:
-                    break
-                chunk.append(item)
-            if not chunk:
-                continue
-            sample = sample or chunk[len(chunk) // 2][1]
-            for result in import_records(((line, record) for line, record in chunk), unit, publish=True):
-                if result.page_id:
-                    imported += 1
-                else:
-                    invalid += 1
-                    if invalid <= 5:
-                        print("invalid line", result.line, result.errors, file=sys.stderr)
-            elapsed = time.perf_counter() - start
-            print(f"imported {imported} documents in {elapsed:.0f} s", file=sys.stderr, flush=True)
-        import_seconds = time.perf_counter() - start
-        if engine:
-            backend.es.indices.put_settings(index=page_index, body={"index": {"refresh_interval": "1s"}})
-            backend.refresh_indexes()
-        import_rate = imported / import_seconds
-        print(
-            f"import: {imported} documents ({invalid} invalid) in {import_seconds:.1f} s = {import_rate:.1f} documents/s"
-        )
-
-        index_bytes = None
-        if engine:
-            stats = backend.es.indices.stats(index=f"{prefix}*")
-            index_bytes = stats["_all"]["primaries"]["store"]["size_in_bytes"]
-            docs_in_index = backend.es.count(index=page_index)["count"]
-            print(f"index: {docs_in_index} documents, {index_bytes / 1048576:.1f} MiB (primaries)")
-
-        mix = queries(sample)
-        host = province.site.hostname
         port = free_port()
         env = dict(
             os.environ,
@@ -370,55 +338,55 @@ def main():
             env=env,
             start_new_session=True,
         )
+        host = province.site.hostname
         wait_for(port, host)
 
-        api_samples, raw_samples = [], []
-        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-        for query in mix:  # warm both sides once
-            _api(conn, host, query)
-        from search.service import parse
-
-        raw_requests = [_engine_request(backend, query, parse) for query in mix] if engine else []
-        for _round in range(args.rounds):
-            for position, query in enumerate(mix):
+        sample = None
+        imported = invalid = 0
+        import_seconds = 0.0
+        records = generate(args.docs)
+        chunk_size = 500
+        position = 0
+        for checkpoint in checkpoints:
+            if engine:
+                backend.es.indices.put_settings(index=page_index, body={"index": {"refresh_interval": "30s"}})
+            while imported + invalid < checkpoint:
+                chunk = list(itertools.islice(records, min(chunk_size, checkpoint - imported - invalid)))
+                if not chunk:
+                    break
+                unit = units[position % len(units)]
+                position += 1
+                sample = sample or chunk[len(chunk) // 2][1]
                 started = time.perf_counter()
-                data = _api(conn, host, query)
-                api_samples.append((time.perf_counter() - started) * 1000)
-                assert "results" in data and not data.get("degraded"), data
-                if engine:
-                    started = time.perf_counter()
-                    results, body, params = raw_requests[position]
-                    results._backend_do_search(body, **params)
-                    raw_samples.append((time.perf_counter() - started) * 1000)
-        first = _api(conn, host, mix[0])
-        print("query mix:", json.dumps(mix, ensure_ascii=False))
-        print(
-            f"first query {mix[0]!r}: count {first['count']}, first result {first['results'][0]['document_number']!r}"
-        )
-
-        p50, p95, p99 = (percentile(api_samples, f) for f in (0.5, 0.95, 0.99))
-        raw_p50 = percentile(raw_samples, 0.5) if raw_samples else None
-        raw_p95 = percentile(raw_samples, 0.95) if raw_samples else None
-        print(
-            f"/api/search/ over HTTP: p50 {p50:.1f} ms, p95 {p95:.1f} ms, p99 {p99:.1f} ms ({len(api_samples)} requests)"
-        )
-        if raw_samples:
-            print(f"same queries straight to the engine: p50 {raw_p50:.1f} ms, p95 {raw_p95:.1f} ms")
-        figures = {
-            "docs": imported,
-            "database": connection.vendor,
-            "engine": settings.SEARCH_BACKEND,
-            "import_docs_per_s": round(import_rate, 1),
-            "index_mib": round(index_bytes / 1048576, 1) if index_bytes else None,
-            "requests": len(api_samples),
-            "p50_ms": round(p50, 1),
-            "p95_ms": round(p95, 1),
-            "p99_ms": round(p99, 1),
-            "raw_p50_ms": round(raw_p50, 1) if raw_p50 else None,
-            "raw_p95_ms": round(raw_p95, 1) if raw_p95 else None,
-            "overhead_ratio": round(p95 / raw_p95, 2) if raw_p95 else None,
-        }
-        print(json.dumps(figures))
+                for result in import_records(iter(chunk), unit, publish=True):
+                    if result.page_id:
+                        imported += 1
+                    else:
+                        invalid += 1
+                        if invalid <= 5:
+                            print("invalid line", result.line, result.errors, file=sys.stderr)
+                import_seconds += time.perf_counter() - started
+                if position % 10 == 0:
+                    print(
+                        f"imported {imported} documents, {imported / import_seconds:.1f}/s",
+                        file=sys.stderr,
+                        flush=True,
+                    )
+            if engine:
+                backend.es.indices.put_settings(index=page_index, body={"index": {"refresh_interval": "1s"}})
+                backend.refresh_indexes()
+            figures = measure(
+                args, backend, engine, page_index, prefix, port, host, sample, imported, invalid
+            )
+            figures["import_docs_per_s"] = round(imported / import_seconds, 1)
+            figures["database"] = connection.vendor
+            figures["engine"] = settings.SEARCH_BACKEND
+            print(
+                f"import: {imported} documents ({invalid} invalid) in {import_seconds:.1f} s "
+                f"= {figures['import_docs_per_s']} documents/s (indexing included)"
+            )
+            ordered = {key: figures.pop(key) for key in ("docs", "import_docs_per_s")}
+            print(json.dumps({**ordered, **figures}), flush=True)
     finally:
         if server is not None:
             os.killpg(server.pid, signal.SIGTERM)
@@ -430,6 +398,66 @@ def main():
                 prefix = settings.WAGTAILSEARCH_BACKENDS["default"].get("INDEX_PREFIX", "")
                 get_search_backend().es.indices.delete(index=f"{prefix}*", ignore_unavailable=True)
             connection.creation.destroy_test_db(test_db, verbosity=0)
+
+
+def measure(args, backend, engine, page_index, prefix, port, host, sample, imported, invalid):
+    """Index size and the latency of the query mix, through HTTP and straight to the engine."""
+    from search.service import parse
+
+    index_bytes = None
+    if engine:
+        stats = backend.es.indices.stats(index=f"{prefix}*")
+        index_bytes = stats["_all"]["primaries"]["store"]["size_in_bytes"]
+        docs_in_index = backend.es.count(index=page_index)["count"]
+        print(f"index: {docs_in_index} documents, {index_bytes / 1048576:.1f} MiB (primaries)")
+
+    mix = queries(sample)
+    api_samples, raw_samples = [], []
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+    raw_requests = [_engine_request(backend, query, parse) for query in mix] if engine else []
+    for position, query in enumerate(mix):  # warm both sides once
+        _api(conn, host, query)
+        if engine:
+            results, body, params = raw_requests[position]
+            results._backend_do_search(body, **params)
+    for _round in range(args.rounds):
+        for position, query in enumerate(mix):
+            started = time.perf_counter()
+            data = _api(conn, host, query)
+            api_samples.append((time.perf_counter() - started) * 1000)
+            assert "results" in data and not data.get("degraded"), data
+            if engine:
+                results, body, params = raw_requests[position]
+                started = time.perf_counter()
+                results._backend_do_search(body, **params)
+                raw_samples.append((time.perf_counter() - started) * 1000)
+    conn.close()
+    first = _api(http.client.HTTPConnection("127.0.0.1", port, timeout=60), host, mix[0])
+    print("query mix:", json.dumps(mix, ensure_ascii=False))
+    print(
+        f"first query {mix[0]!r}: count {first['count']}, first result {first['results'][0]['document_number']!r}"
+    )
+
+    p50, p95, p99 = (percentile(api_samples, f) for f in (0.5, 0.95, 0.99))
+    raw_p50 = percentile(raw_samples, 0.5) if raw_samples else None
+    raw_p95 = percentile(raw_samples, 0.95) if raw_samples else None
+    print(
+        f"/api/search/ over HTTP: p50 {p50:.1f} ms, p95 {p95:.1f} ms, p99 {p99:.1f} ms ({len(api_samples)} requests)"
+    )
+    if raw_samples:
+        print(f"same engine requests sent straight to the engine: p50 {raw_p50:.1f} ms, p95 {raw_p95:.1f} ms")
+    return {
+        "docs": imported,
+        "invalid": invalid,
+        "index_mib": round(index_bytes / 1048576, 1) if index_bytes else None,
+        "requests": len(api_samples),
+        "p50_ms": round(p50, 1),
+        "p95_ms": round(p95, 1),
+        "p99_ms": round(p99, 1),
+        "raw_p50_ms": round(raw_p50, 1) if raw_p50 else None,
+        "raw_p95_ms": round(raw_p95, 1) if raw_p95 else None,
+        "overhead_ratio": round(p95 / raw_p95, 2) if raw_p95 else None,
+    }
 
 
 def _database_url(connection, name):
