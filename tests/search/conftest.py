@@ -69,14 +69,3 @@ def titles(data):
 @pytest.fixture
 def make_document():
     return legal_document
-
-
-@pytest.fixture(autouse=True)
-def fresh_cache():
-    """Cached unit lookups must not outlive the test's database rows (PostgreSQL
-    does not reuse ids after a rollback, so a stale entry points at a missing unit)."""
-    from django.core.cache import cache
-
-    cache.clear()
-    yield
-    cache.clear()
