@@ -6,3 +6,24 @@ class SearchConfig(AppConfig):
     name = "search"
     verbose_name = _("Tìm kiếm")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from django.db.models.signals import post_delete, post_save
+        from wagtail.models import Site
+        from wagtail.signals import page_published
+
+        from multisite.models import Unit
+
+        from .facets import forget_unit_names
+        from .signals import reindex_published_page
+
+        # Wagtail indexes a page on save, before its many-to-many relations
+        # (e.g. a document's fields) are written; index it again once published.
+        page_published.connect(reindex_published_page, dispatch_uid="search-reindex-published")
+        for sender in (Unit, Site):
+            post_save.connect(
+                forget_unit_names, sender=sender, dispatch_uid=f"search-units-{sender.__name__}-save"
+            )
+            post_delete.connect(
+                forget_unit_names, sender=sender, dispatch_uid=f"search-units-{sender.__name__}-del"
+            )

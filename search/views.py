@@ -1,31 +1,226 @@
-"""Public search: pages of the current site (or the whole province), live only."""
+"""Public search: HTML at /search/, JSON at /api/search/ and /api/search/autocomplete/.
 
-from django.core.paginator import Paginator
+Live, public pages of the current site by default, of the whole province with
+``scope=all``. The same code serves every backend; the backend decides how
+(see search.service and search.backends).
+"""
+
+from urllib.parse import urlencode
+
+from django.http import JsonResponse
 from django.shortcuts import render
+from django.utils.html import strip_tags
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Page, Site
+from wagtail.search.backends import get_search_backend
+
+from multisite.lookup import unit_info_for_page
+
+from .facets import FACETS, FACETS_BY_KEY, document_number
+from .service import autocomplete, faceted_search
 
 PAGE_SIZE = 20
+MAX_PAGE = 500
+MAX_QUERY_LENGTH = 200
+DEGRADED_NOTICE = gettext_lazy(
+    "Hệ thống tìm kiếm nâng cao đang tạm gián đoạn; kết quả dưới đây được tìm trực tiếp trong cơ sở dữ liệu và có thể chưa đầy đủ."
+)
 
 
-def search_pages(query_string, site=None):
-    """Live, public pages matching the query, optionally within one site."""
-    pages = Page.objects.live().public()
-    if site is not None:
-        pages = pages.descendant_of(site.root_page, inclusive=True)
-    return pages.specific().search(query_string)
+class SearchRequest:
+    """The parameters of a search request, validated."""
+
+    def __init__(self, request, page_param):
+        self.request = request
+        self.query = " ".join(request.GET.get("q", "").split())[:MAX_QUERY_LENGTH]
+        self.scope_all = request.GET.get("scope") == "all"
+        self.site = Site.find_for_request(request)
+        self.filters = {
+            facet.key: [v for v in request.GET.getlist(facet.key) if v][:10]
+            for facet in FACETS
+            if any(request.GET.getlist(facet.key))
+        }
+        try:
+            self.page = min(max(int(request.GET.get(page_param, "1")), 1), MAX_PAGE)
+        except ValueError:
+            self.page = 1
+        self.page_param = page_param
+
+    def queryset(self):
+        pages = Page.objects.live().public().specific()
+        if not self.scope_all and self.site is not None:
+            pages = pages.descendant_of(self.site.root_page, inclusive=True)
+        return pages
+
+    def run(self):
+        offset = (self.page - 1) * PAGE_SIZE
+        outcome = faceted_search(
+            get_search_backend(), self.query, self.queryset(), self.filters, offset, PAGE_SIZE
+        )
+        Query.get(self.query).add_hit()
+        return outcome
+
+    def promotions(self):
+        """Editor's picks for this query: live pages and external links."""
+        picks = []
+        for pick in Query.get(self.query).editors_picks.select_related("page").order_by("sort_order"):
+            if pick.page_id and pick.page.live:
+                picks.append(
+                    {
+                        "title": pick.title or pick.page.title,
+                        "url": pick.page.get_url(self.request),
+                        "description": pick.description,
+                    }
+                )
+            elif pick.external_link_url:
+                picks.append(
+                    {
+                        "title": pick.external_link_text or pick.external_link_url,
+                        "url": pick.external_link_url,
+                        "description": pick.description,
+                    }
+                )
+        return picks
+
+    def params(self, **changes):
+        """The query string of this search with some parameters changed."""
+        params = {"q": self.query}
+        if self.scope_all:
+            params["scope"] = "all"
+        params.update({key: list(values) for key, values in self.filters.items()})
+        for key, value in changes.items():
+            if value is None:
+                params.pop(key, None)
+            else:
+                params[key] = value
+        return "?" + urlencode(params, doseq=True)
+
+
+def _facet_links(search, outcome):
+    groups = []
+    for facet in FACETS:
+        values = outcome.facets.get(facet.key)
+        if not values:
+            continue
+        selected = set(search.filters.get(facet.key, []))
+        items = []
+        for value, count in values:
+            chosen = sorted(selected ^ {value})
+            items.append(
+                {
+                    "value": value,
+                    "count": count,
+                    "selected": value in selected,
+                    "url": search.params(**{facet.key: chosen or None, search.page_param: None}),
+                }
+            )
+        groups.append({"key": facet.key, "label": facet.label, "items": items})
+    return groups
+
+
+def _unit(page):
+    info = unit_info_for_page(page)
+    return info["name"] if info else ""
+
+
+def _content_type(page):
+    name = str(page._meta.verbose_name)
+    return name[:1].upper() + name[1:]
 
 
 def search_view(request):
-    query_string = request.GET.get("q", "").strip()
-    scope_all = request.GET.get("scope") == "all"
-    site = None if scope_all else Site.find_for_request(request)
-    results = None
-    if query_string:
-        results = Paginator(search_pages(query_string, site), PAGE_SIZE).get_page(request.GET.get("trang"))
-        Query.get(query_string).add_hit()
-    return render(
-        request,
-        "search/search.html",
-        {"query": query_string, "results": results, "scope_all": scope_all},
+    search = SearchRequest(request, "trang")
+    context = {"query": search.query, "scope_all": search.scope_all, "results": None}
+    if search.query:
+        outcome = search.run()
+        num_pages = max(1, -(-outcome.count // PAGE_SIZE))
+        context.update(
+            results=[
+                {
+                    "page": hit.page,
+                    "url": hit.page.get_url(request),
+                    "highlight": hit.highlight,
+                    "unit": _unit(hit.page),
+                    "content_type": _content_type(hit.page),
+                    "document_number": document_number(hit.page),
+                }
+                for hit in outcome.hits
+            ],
+            count=outcome.count,
+            degraded=outcome.degraded,
+            notice=str(DEGRADED_NOTICE) if outcome.degraded else "",
+            facets=_facet_links(search, outcome),
+            promotions=search.promotions() if search.page == 1 else [],
+            page_number=search.page,
+            first_number=(search.page - 1) * PAGE_SIZE + 1,
+            num_pages=num_pages,
+            previous_url=search.params(trang=search.page - 1) if search.page > 1 else "",
+            next_url=search.params(trang=search.page + 1) if search.page < num_pages else "",
+            scope_url=search.params(scope=None if search.scope_all else "all", trang=None),
+            selected_filters=[
+                {
+                    "label": FACETS_BY_KEY[key].label,
+                    "value": value,
+                    "url": search.params(**{key: [v for v in values if v != value] or None, "trang": None}),
+                }
+                for key, values in search.filters.items()
+                for value in values
+            ],
+        )
+    return render(request, "search/search.html", context)
+
+
+def api_search(request):
+    search = SearchRequest(request, "page")
+    if not search.query:
+        return JsonResponse(
+            {"error": _("Hãy nhập từ khóa tìm kiếm (tham số q)."), "count": 0, "results": [], "facets": {}},
+            status=400,
+        )
+    outcome = search.run()
+    data = {
+        "query": search.query,
+        "scope": "all" if search.scope_all else "site",
+        "count": outcome.count,
+        "page": search.page,
+        "page_size": PAGE_SIZE,
+        "degraded": outcome.degraded,
+        "results": [
+            {
+                "title": hit.page.title,
+                "url": hit.page.get_full_url(request),
+                "unit": _unit(hit.page),
+                "content_type": _content_type(hit.page),
+                "document_number": document_number(hit.page) or None,
+                "highlight": str(hit.highlight),
+            }
+            for hit in outcome.hits
+        ],
+        "facets": {
+            key: [{"value": value, "count": count} for value, count in values]
+            for key, values in outcome.facets.items()
+        },
+        "promotions": search.promotions() if search.page == 1 else [],
+    }
+    if outcome.degraded:
+        data["notice"] = str(DEGRADED_NOTICE)
+    return JsonResponse(data, json_dumps_params={"ensure_ascii": False})
+
+
+def api_autocomplete(request):
+    search = SearchRequest(request, "page")
+    suggestions = []
+    if len(search.query) >= 2:
+        for page in autocomplete(get_search_backend(), search.query, search.queryset(), 10):
+            suggestions.append(
+                {
+                    "title": strip_tags(page.title),
+                    "url": page.get_full_url(request),
+                    "document_number": document_number(page) or None,
+                }
+            )
+    return JsonResponse(
+        {"query": search.query, "results": suggestions}, json_dumps_params={"ensure_ascii": False}
     )

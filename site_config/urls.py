@@ -14,6 +14,8 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("search/", search_views.search_view, name="search"),
+    path("api/search/", search_views.api_search, name="api_search"),
+    path("api/search/autocomplete/", search_views.api_autocomplete, name="api_search_autocomplete"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("healthz", healthz, name="healthz"),
 ]

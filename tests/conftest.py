@@ -123,3 +123,15 @@ def editor_b(unit_b):
     from tests.factories import staff_user
 
     return staff_user(unit_b, "editor")
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    """The local-memory cache outlives each test's rolled-back database rows; on
+    PostgreSQL ids are not reused, so a stale entry (unit map, feeds) would point
+    at rows that no longer exist. Start and end every test with an empty cache."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

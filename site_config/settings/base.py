@@ -204,9 +204,9 @@ SEARCH_INDEX = os.environ.get("SEARCH_INDEX", "pbgdpl")
 SEARCH_TIMEOUT = int(os.environ.get("SEARCH_TIMEOUT", "5"))
 
 _SEARCH_BACKEND_MODULES = {
-    "database": "wagtail.search.backends.database",
-    "opensearch": "wagtail.search.backends.opensearch2",
-    "elasticsearch": "wagtail.search.backends.elasticsearch8",
+    "database": "search.database",
+    "opensearch": "search.backends.OpenSearchBackend",
+    "elasticsearch": "search.backends.Elasticsearch8Backend",
 }
 if SEARCH_BACKEND not in _SEARCH_BACKEND_MODULES:
     raise ImproperlyConfigured(

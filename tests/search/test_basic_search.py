@@ -20,7 +20,7 @@ def test_published_page_is_found_and_draft_is_not(client, unit_a):
     article(unit_a, title="Bản nháp hòa giải chưa duyệt", publish=False)
     refresh()
     response = client.get("/search/", {"q": "hòa giải"}, HTTP_HOST=unit_a.site.hostname)
-    titles = [page.title for page in response.context["results"]]
+    titles = [result["page"].title for result in response.context["results"]]
     assert "Hội nghị tuyên truyền hòa giải ở cơ sở" in titles
     assert "Bản nháp hòa giải chưa duyệt" not in titles
 
@@ -30,10 +30,10 @@ def test_search_is_scoped_to_the_site_unless_asked_for_the_province(client, unit
     article(unit_b, title="Phổ biến Luật Hôn nhân và gia đình tại Bình Hòa")
     refresh()
     local = client.get("/search/", {"q": "hôn nhân"}, HTTP_HOST=unit_a.site.hostname)
-    titles = {page.title for page in local.context["results"]}
+    titles = {result["page"].title for result in local.context["results"]}
     assert titles == {"Phổ biến Luật Hôn nhân và gia đình tại An Phú"}
     province_wide = client.get("/search/", {"q": "hôn nhân", "scope": "all"}, HTTP_HOST=unit_a.site.hostname)
-    assert {page.title for page in province_wide.context["results"]} >= {
+    assert {result["page"].title for result in province_wide.context["results"]} >= {
         "Phổ biến Luật Hôn nhân và gia đình tại An Phú",
         "Phổ biến Luật Hôn nhân và gia đình tại Bình Hòa",
     }

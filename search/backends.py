@@ -1,0 +1,420 @@
+"""The portal's OpenSearch / Elasticsearch 8 backends: Vietnamese analysis,
+document numbers, facets, highlights, ranking by effect status, and fault
+isolation (fallback to the database, queue of failed index changes).
+
+Settings point ``WAGTAILSEARCH_BACKENDS["default"]["BACKEND"]`` at
+``search.backends.OpenSearchBackend`` or ``search.backends.Elasticsearch8Backend``.
+The analysis only uses what the analysis-common module provides (no ICU).
+"""
+
+import functools
+import html
+import logging
+from copy import deepcopy
+
+from django.core.cache import cache
+from django.utils.safestring import mark_safe
+from django.utils.text import Truncator
+from modelsearch.backends import elasticsearch8, opensearch2
+from modelsearch.backends.elasticsearchbase import ElasticsearchBaseSearchBackend, Field
+from modelsearch.index import AutocompleteField, FilterField, RelatedFields, SearchField, get_indexed_models
+from modelsearch.query import PlainText
+from modelsearch.utils import deep_update
+
+from .facets import FACETS, document_number, facet_values, rank_weight, summary_text
+from .queue import record_failure
+from .service import (
+    SearchHit,
+    SearchOutcome,
+    _sorted_counts,
+    database_faceted_search,
+    fallback_backend,
+    parse,
+)
+from .synonyms import SYNONYMS
+from .text import document_number_candidates, normalise_document_number
+
+logger = logging.getLogger(__name__)
+
+SUMMARY_BOOST = 2.0
+DOCUMENT_NUMBER_EXACT_BOOST = 200.0
+DOCUMENT_NUMBER_PREFIX_BOOST = 50.0
+ENGINE_DOWN_SECONDS = 30
+
+# Analysis shared by OpenSearch 2 and Elasticsearch 8 (analysis-common only).
+PORTAL_INDEX_SETTINGS = {
+    "settings": {
+        "analysis": {
+            "char_filter": {
+                "strip_whitespace": {"type": "pattern_replace", "pattern": "\\s+", "replacement": ""},
+            },
+            "normalizer": {
+                "document_number": {
+                    "type": "custom",
+                    "char_filter": ["strip_whitespace"],
+                    "filter": ["lowercase", "asciifolding"],
+                },
+            },
+            "filter": {
+                "vietnamese_synonyms": {"type": "synonym_graph", "synonyms": SYNONYMS},
+            },
+            "analyzer": {
+                # Index time: words, lowercased, diacritics folded (đ→d).
+                "default": {
+                    "type": "custom",
+                    "tokenizer": "standard",
+                    "filter": ["lowercase", "asciifolding"],
+                },
+                # Query time: the same, plus abbreviations in both directions.
+                "default_search": {
+                    "type": "custom",
+                    "tokenizer": "standard",
+                    "filter": ["lowercase", "asciifolding", "vietnamese_synonyms"],
+                },
+                "folding": {
+                    "type": "custom",
+                    "tokenizer": "standard",
+                    "filter": ["lowercase", "asciifolding"],
+                },
+            },
+        }
+    }
+}
+
+
+def facet_column(key):
+    return f"_facet_{key}"
+
+
+class PortalMappingMixin:
+    """Adds the portal's fields to every document: normalised document number,
+    summary, ranking weight and one keyword field per facet."""
+
+    edgengram_analyzer_config = {"analyzer": "edgengram_analyzer", "search_analyzer": "folding"}
+
+    def get_field_mapping(self, field):
+        name, mapping = super().get_field_mapping(field)
+        if mapping.get("type") == "text" and isinstance(field, SearchField):
+            # Offsets in the postings let the highlighter skip re-analysing long bodies.
+            mapping.setdefault("index_options", "offsets")
+        return name, mapping
+
+    def get_mapping(self):
+        mapping = super().get_mapping()
+        properties = mapping["properties"]
+        properties["_document_number"] = {"type": "keyword", "normalizer": "document_number"}
+        properties["_summary"] = {"type": "text"}
+        properties["_rank"] = {"type": "float"}
+        for facet in FACETS:
+            properties[facet_column(facet.key)] = {"type": "keyword"}
+        return mapping
+
+    def get_document(self, obj):
+        doc = super().get_document(obj)
+        number = document_number(obj)
+        doc["_document_number"] = number or None
+        if number:
+            doc["_edgengrams"].append(number)
+        doc["_summary"] = summary_text(obj)
+        doc["_rank"] = rank_weight(obj)
+        for key, values in facet_values(obj).items():
+            doc[facet_column(key)] = values
+        return doc
+
+
+def document_number_clauses(query_string):
+    """Should-clauses that put a document whose number is typed first."""
+    clauses = []
+    whole = normalise_document_number(query_string)
+    if whole:
+        clauses.append({"term": {"_document_number": {"value": whole, "boost": DOCUMENT_NUMBER_EXACT_BOOST}}})
+    for candidate in document_number_candidates(query_string):
+        if candidate != whole:
+            clauses.append(
+                {"prefix": {"_document_number": {"value": candidate, "boost": DOCUMENT_NUMBER_PREFIX_BOOST}}}
+            )
+    return clauses
+
+
+class PortalQueryCompilerMixin:
+    """Summary boosted with the title, document-number clauses, facet filters,
+    and documents in force before expired ones (function_score on ``_rank``)."""
+
+    raw_query_string = None
+    facet_filters = None
+
+    def _remap_fields(self, fields):
+        remapped = super()._remap_fields(fields)
+        if not fields:
+            remapped.append(Field("_summary", SUMMARY_BOOST))
+        return remapped
+
+    def _query_string(self):
+        if self.raw_query_string is not None:
+            return self.raw_query_string
+        return self.query.query_string if isinstance(self.query, PlainText) else ""
+
+    def get_inner_query(self):
+        inner = super().get_inner_query()
+        clauses = document_number_clauses(self._query_string())
+        if clauses:
+            inner = {"bool": {"should": [inner, *clauses], "minimum_should_match": 1}}
+        return {
+            "function_score": {
+                "query": inner,
+                "field_value_factor": {"field": "_rank", "missing": 1.0},
+                "boost_mode": "multiply",
+            }
+        }
+
+    def get_filters(self):
+        filters = super().get_filters()
+        for key, values in (self.facet_filters or {}).items():
+            if values:
+                filters.append({"terms": {facet_column(key): list(values)}})
+        return filters
+
+
+class PortalAutocompleteCompilerMixin:
+    """Title prefixes (edge n-grams) or the start of a document number."""
+
+    def get_inner_query(self):
+        inner = super().get_inner_query()
+        if isinstance(self.query, PlainText):
+            number = normalise_document_number(self.query.query_string)
+            if number:
+                prefix = {"prefix": {"_document_number": {"value": number, "boost": 10.0}}}
+                inner = {"bool": {"should": [inner, prefix], "minimum_should_match": 1}}
+        return inner
+
+
+@functools.cache
+def highlight_columns(mapping_class, model):
+    """Index columns of the searchable text of ``model`` and its subclasses."""
+    columns = ["_summary"]
+    for indexed in get_indexed_models():
+        if not issubclass(indexed, model):
+            continue
+        mapping = mapping_class(indexed)
+        for field in indexed.get_search_fields():
+            if isinstance(field, SearchField) and not isinstance(
+                field, (FilterField, AutocompleteField, RelatedFields)
+            ):
+                column = mapping.get_field_column_name(field)
+                if column not in columns:
+                    columns.append(column)
+    # Title last: a fragment of the text says more than the title repeated.
+    if "title" in columns:
+        columns.remove("title")
+        columns.append("title")
+    return tuple(columns)
+
+
+class PortalResultsMixin:
+    def engine_request(self, offset, limit):
+        """The body and parameters of the one request ``fetch`` sends."""
+        compiler = self.query_compiler
+        model = compiler.queryset.model
+        columns = highlight_columns(self.backend.mapping_class, model)
+        body = self._get_es_body()
+        body["track_total_hits"] = True
+        body["highlight"] = {
+            "pre_tags": ["<mark>"],
+            "post_tags": ["</mark>"],
+            "encoder": "html",
+            "require_field_match": False,
+            "fragment_size": 200,
+            "number_of_fragments": 1,
+            "fields": {column: {} for column in columns},
+        }
+        body["aggs"] = {
+            facet.key: {"terms": {"field": facet_column(facet.key), "size": 50}} for facet in FACETS
+        }
+        params = {
+            "index": self.backend.get_index_for_model(model).name,
+            "_source": False,
+            "from_": offset,
+            "size": limit,
+            self.fields_param_name: "pk",
+        }
+        return body, params
+
+    def fetch(self, offset, limit):
+        """One engine request: a page of hits, total, highlights and facet counts."""
+        compiler = self.query_compiler
+        columns = highlight_columns(self.backend.mapping_class, compiler.queryset.model)
+        body, params = self.engine_request(offset, limit)
+        response = self._backend_do_search(body, **params)
+        hits = response["hits"]["hits"]
+        pks = [hit["fields"]["pk"][0] for hit in hits]
+        objects = {str(obj.pk): obj for obj in compiler.queryset.filter(pk__in=pks)}
+        results = []
+        for hit, pk in zip(hits, pks, strict=True):
+            obj = objects.get(str(pk))
+            if obj is not None:
+                fragment = self._best_fragment(hit.get("highlight", {}), columns)
+                if not fragment:  # matched on a field without text (e.g. the number): show the summary
+                    fragment = html.escape(Truncator(summary_text(obj)).chars(200))
+                results.append(SearchHit(obj, mark_safe(fragment)))  # noqa: S308 - escaped by the engine or here
+        facets = {}
+        for facet in FACETS:
+            buckets = response.get("aggregations", {}).get(facet.key, {}).get("buckets", [])
+            counts = {bucket["key"]: bucket["doc_count"] for bucket in buckets}
+            if counts:
+                facets[facet.key] = _sorted_counts(facet, counts)
+        total = response["hits"]["total"]
+        count = total["value"] if isinstance(total, dict) else total
+        return SearchOutcome(count=count, hits=results, facets=facets)
+
+    @staticmethod
+    def _best_fragment(highlight, columns):
+        """The fragment with the most highlighted terms (earlier columns win ties)."""
+        fragments = [highlight[column][0] for column in columns if column in highlight]
+        if not fragments:
+            return ""
+        return max(fragments, key=lambda fragment: fragment.count("<mark>"))
+
+
+class PortalBackendMixin:
+    """Engine errors never reach the visitor; failed index changes are queued."""
+
+    engine_errors = ()
+    settings = deep_update(deepcopy(ElasticsearchBaseSearchBackend.settings), PORTAL_INDEX_SETTINGS)
+
+    def __init__(self, params):
+        params = dict(params)
+        self.queue_name = params.pop("QUEUE_NAME", "default")
+        options = dict(params.pop("OPTIONS", None) or {})
+        options.setdefault("max_retries", 0)
+        options.setdefault("retry_on_timeout", False)
+        params["OPTIONS"] = options
+        super().__init__(params)
+        self._down_key = "search:engine-down:" + ",".join(
+            f"{host.get('host')}:{host.get('port')}" for host in self.hosts if isinstance(host, dict)
+        )
+
+    # Index changes -----------------------------------------------------
+
+    def add(self, obj):
+        try:
+            return super().add(obj)
+        except self.engine_errors as error:
+            record_failure(self.queue_name, [obj], "add", error)
+            raise
+
+    def add_bulk(self, model, obj_list):
+        obj_list = list(obj_list)
+        try:
+            return super().add_bulk(model, obj_list)
+        except self.engine_errors as error:
+            record_failure(self.queue_name, obj_list, "add", error)
+            raise
+
+    def delete(self, obj):
+        try:
+            return super().delete(obj)
+        except self.engine_errors as error:
+            record_failure(self.queue_name, [obj], "delete", error)
+            raise
+
+    # Searching -----------------------------------------------------------
+
+    def engine_is_marked_down(self):
+        return bool(cache.get(self._down_key))
+
+    def _mark_down(self, error):
+        logger.warning("Search engine unavailable, answering from the database: %s", error)
+        cache.set(self._down_key, True, ENGINE_DOWN_SECONDS)
+
+    def faceted_search(self, query_string, queryset, filters, offset, limit):
+        if not self.engine_is_marked_down():
+            try:
+                compiler = self.query_compiler_class(queryset, parse(query_string))
+                compiler.raw_query_string = query_string
+                compiler.facet_filters = filters
+                compiler.check()
+                return self.results_class(self, compiler).fetch(offset, limit)
+            except self.engine_errors as error:
+                self._mark_down(error)
+        return database_faceted_search(
+            fallback_backend(), query_string, queryset, filters, offset, limit, True
+        )
+
+    def autocomplete_pages(self, query_string, queryset, limit):
+        if not self.engine_is_marked_down():
+            try:
+                return list(self.autocomplete(query_string, queryset, operator="and")[:limit])
+            except self.engine_errors as error:
+                self._mark_down(error)
+        return list(fallback_backend().search(parse(query_string), queryset)[:limit])
+
+
+# OpenSearch 2 ------------------------------------------------------------
+
+
+class OpenSearchMapping(PortalMappingMixin, opensearch2.OpenSearch2Mapping):
+    pass
+
+
+class OpenSearchQueryCompiler(PortalQueryCompilerMixin, opensearch2.OpenSearch2SearchQueryCompiler):
+    mapping_class = OpenSearchMapping
+
+
+class OpenSearchAutocompleteQueryCompiler(
+    PortalAutocompleteCompilerMixin, opensearch2.OpenSearch2AutocompleteQueryCompiler
+):
+    mapping_class = OpenSearchMapping
+
+
+class OpenSearchResults(PortalResultsMixin, opensearch2.OpenSearch2SearchResults):
+    pass
+
+
+def _opensearch_errors():
+    from opensearchpy.exceptions import ImproperlyConfigured, OpenSearchException
+
+    return (OpenSearchException, ImproperlyConfigured)
+
+
+class OpenSearchBackend(PortalBackendMixin, opensearch2.OpenSearch2SearchBackend):
+    mapping_class = OpenSearchMapping
+    query_compiler_class = OpenSearchQueryCompiler
+    autocomplete_query_compiler_class = OpenSearchAutocompleteQueryCompiler
+    results_class = OpenSearchResults
+    engine_errors = _opensearch_errors()
+
+
+# Elasticsearch 8 -----------------------------------------------------------
+
+
+class Elasticsearch8Mapping(PortalMappingMixin, elasticsearch8.Elasticsearch8Mapping):
+    pass
+
+
+class Elasticsearch8QueryCompiler(PortalQueryCompilerMixin, elasticsearch8.Elasticsearch8SearchQueryCompiler):
+    mapping_class = Elasticsearch8Mapping
+
+
+class Elasticsearch8AutocompleteQueryCompiler(
+    PortalAutocompleteCompilerMixin, elasticsearch8.Elasticsearch8AutocompleteQueryCompiler
+):
+    mapping_class = Elasticsearch8Mapping
+
+
+class Elasticsearch8Results(PortalResultsMixin, elasticsearch8.Elasticsearch8SearchResults):
+    pass
+
+
+def _elasticsearch_errors():
+    from elastic_transport import TransportError
+    from elasticsearch import ApiError
+
+    return (TransportError, ApiError)
+
+
+class Elasticsearch8Backend(PortalBackendMixin, elasticsearch8.Elasticsearch8SearchBackend):
+    mapping_class = Elasticsearch8Mapping
+    query_compiler_class = Elasticsearch8QueryCompiler
+    autocomplete_query_compiler_class = Elasticsearch8AutocompleteQueryCompiler
+    results_class = Elasticsearch8Results
+    engine_errors = _elasticsearch_errors()

@@ -1,0 +1,100 @@
+"""Engine-independent search API used by the views.
+
+``faceted_search`` asks the backend for one page of results with highlights and
+facet counts. The portal's engine backends (search.backends) do it in one engine
+request; any other Wagtail backend (the database backend of ``make run``, or the
+fallback used when the engine is down) goes through ``database_faceted_search``.
+"""
+
+from dataclasses import dataclass, field
+
+from django.utils.safestring import mark_safe
+from wagtail.search.utils import parse_query_string
+
+from .facets import FACETS, facet_values, summary_text
+from .text import fold, highlight
+
+# Without an engine, facets are counted over at most this many best matches.
+DATABASE_CANDIDATES = 500
+FALLBACK_BACKEND = "wagtail.search.backends.database.fallback"
+
+
+@dataclass
+class SearchHit:
+    page: object
+    highlight: str = ""
+
+
+@dataclass
+class SearchOutcome:
+    count: int = 0
+    hits: list = field(default_factory=list)
+    facets: dict = field(default_factory=dict)  # key -> [(value, count)]
+    degraded: bool = False
+
+
+def parse(query_string):
+    """Words (AND) and "quoted phrases" as a Wagtail query object."""
+    _filters, query = parse_query_string(query_string, operator="and")
+    return query
+
+
+def faceted_search(backend, query_string, queryset, filters=None, offset=0, limit=20):
+    engine_search = getattr(backend, "faceted_search", None)
+    if engine_search is not None:
+        return engine_search(query_string, queryset, filters or {}, offset, limit)
+    return database_faceted_search(backend, query_string, queryset, filters or {}, offset, limit)
+
+
+def autocomplete(backend, query_string, queryset, limit=10):
+    engine_autocomplete = getattr(backend, "autocomplete_pages", None)
+    if engine_autocomplete is not None:
+        return engine_autocomplete(query_string, queryset, limit)
+    return database_autocomplete(backend, query_string, queryset, limit)
+
+
+def _sorted_counts(facet, counts):
+    if facet.order == "key_desc":
+        return sorted(counts.items(), key=lambda item: item[0], reverse=True)
+    return sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+
+
+def database_faceted_search(backend, query_string, queryset, filters, offset, limit, degraded=False):
+    """Best effort without an engine: the backend's own matching, facets counted here."""
+    results = backend.search(parse(query_string), queryset)
+    candidates = list(results[:DATABASE_CANDIDATES])
+    wanted = query_string.strip()
+    folded_wanted = fold(wanted).replace(" ", "")
+    # A page whose document number is the query comes first, as on the engine.
+    candidates.sort(
+        key=lambda page: fold(getattr(page, "document_number", "") or "").replace(" ", "") != folded_wanted
+    )
+    matched, counts = [], {facet.key: {} for facet in FACETS}
+    for page in candidates:
+        values = facet_values(page)
+        if any(not set(selected) & set(values.get(key, [])) for key, selected in filters.items() if selected):
+            continue
+        matched.append(page)
+        for key, labels in values.items():
+            for label in labels:
+                counts[key][label] = counts[key].get(label, 0) + 1
+    hits = [
+        SearchHit(page, mark_safe(highlight(summary_text(page) or page.title, query_string)))  # noqa: S308 - escaped
+        for page in matched[offset : offset + limit]
+    ]
+    facets = {facet.key: _sorted_counts(facet, counts[facet.key]) for facet in FACETS if counts[facet.key]}
+    return SearchOutcome(count=len(matched), hits=hits, facets=facets, degraded=degraded)
+
+
+def database_autocomplete(backend, query_string, queryset, limit):
+    try:
+        results = backend.autocomplete(query_string, queryset, operator="and")
+    except NotImplementedError:
+        results = backend.search(parse(query_string), queryset)
+    return list(results[:limit])
+
+
+def fallback_backend():
+    from wagtail.search.backends import get_search_backend
+
+    return get_search_backend(FALLBACK_BACKEND)

@@ -1,0 +1,88 @@
+"""Text helpers shared by the engine and the database fallback.
+
+``fold`` mirrors the engine's lowercase + asciifolding chain for Vietnamese:
+it keeps one character per input character, so positions in the folded text
+are positions in the original (used to highlight without the engine).
+"""
+
+import html
+import re
+import unicodedata
+
+from .synonyms import SYNONYMS
+
+_SPECIAL = {"đ": "d", "Đ": "d"}
+
+
+def fold_char(char):
+    if char in _SPECIAL:
+        return _SPECIAL[char]
+    base = unicodedata.normalize("NFD", char)[0]
+    return base.lower() if len(base.lower()) == 1 else char.lower()[:1] or char
+
+
+def fold(text):
+    """Lowercase ``text`` and strip Vietnamese diacritics (đ→d), same length."""
+    return "".join(fold_char(c) for c in unicodedata.normalize("NFC", text or ""))
+
+
+def normalise_document_number(text):
+    """The form document numbers are compared in: folded, without whitespace."""
+    return re.sub(r"\s+", "", fold(text))
+
+
+# A document number or its start, as typed: "43/2011/NĐ-CP", "43 / 2011", "15/CT-UBND".
+DOCUMENT_NUMBER_RE = re.compile(r"\d+(?:\s*/\s*[\w\-.]+)+", re.UNICODE)
+
+
+def document_number_candidates(query_string):
+    """Number-like fragments of a query, normalised (may be partial numbers)."""
+    return [normalise_document_number(m.group(0)) for m in DOCUMENT_NUMBER_RE.finditer(query_string or "")]
+
+
+def _synonym_groups():
+    return [[fold(term.strip()) for term in rule.split(",")] for rule in SYNONYMS]
+
+
+def query_terms(query_string):
+    """Folded words and phrases of a query, with abbreviations expanded both ways."""
+    text = fold(query_string or "")
+    phrases = re.findall(r'"([^"]+)"', text)
+    words = re.findall(r"\w+", re.sub(r'"[^"]*"', " ", text))
+    terms = set(phrases) | set(words)
+    for group in _synonym_groups():
+        if any(re.search(r"(?<!\w)" + re.escape(member) + r"(?!\w)", text) for member in group):
+            terms.update(group)
+    return sorted((t for t in terms if len(t) > 1), key=len, reverse=True)
+
+
+def highlight(text, query_string, size=200):
+    """An HTML-escaped snippet of ``text`` around the first query term, terms in <mark>."""
+    text = " ".join((text or "").split())
+    if not text:
+        return ""
+    folded = fold(text)
+    terms = query_terms(query_string)
+    spans = []
+    for term in terms:
+        for match in re.finditer(r"(?<!\w)" + re.escape(term) + r"(?!\w)", folded):
+            if not any(s < match.end() and match.start() < e for s, e in spans):
+                spans.append((match.start(), match.end()))
+    spans.sort()
+    start = 0
+    if spans and spans[0][0] > size // 3:
+        start = text.rfind(" ", 0, spans[0][0] - size // 3) + 1
+    end = min(len(text), start + size)
+    if end < len(text):
+        end = max(text.rfind(" ", start, end), start + size // 2)
+    out, cursor = [], start
+    for s, e in spans:
+        if s < start or e > end:
+            continue
+        out.append(html.escape(text[cursor:s]))
+        out.append("<mark>" + html.escape(text[s:e]) + "</mark>")
+        cursor = e
+    out.append(html.escape(text[cursor:end]))
+    prefix = "…" if start > 0 else ""
+    suffix = "…" if end < len(text) else ""
+    return prefix + "".join(out) + suffix
