@@ -19,6 +19,7 @@ import logging
 import re
 import unicodedata
 from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -29,7 +30,8 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.validators import URLValidator
 from django.db import connection, transaction
-from django.db.models import F
+from django.db.models import CharField, F, OuterRef, Subquery
+from django.db.models.functions import Cast
 from django.db.models.signals import post_save
 from django.utils import timezone
 from django.utils.text import slugify
@@ -58,6 +60,7 @@ from .models import (
 )
 
 logger = logging.getLogger(__name__)
+FieldLink = LegalDocumentPage.fields.through
 
 SCHEMA_PATH = Path(__file__).parent / "schema" / "legal_document.schema.json"
 DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -313,6 +316,7 @@ class ImportContext:
         self.new_pages = []
         self.pending_numbers = set()
         self.new_references = []
+        self.new_field_links = []
 
     def start_batch(self):
         """Read where the section's children end (another editor may have added one)."""
@@ -367,10 +371,9 @@ class ImportContext:
                 for action in actions
             ]
         if self.new_pages:
-            Page.objects.bulk_update(
-                [page for page, _c, _t in self.new_pages], ["latest_revision", "live_revision"]
-            )
+            _point_at_revisions([page for page, _c, _t in self.new_pages], self.publish)
         PageLogEntry.objects.bulk_create(entries)
+        FieldLink.objects.bulk_create(self.new_field_links)
         ReferenceIndex.objects.bulk_create(
             self.new_references, ignore_conflicts=connection.features.supports_ignore_conflicts
         )
@@ -383,6 +386,7 @@ class ImportContext:
         self.new_pages = []
         self.pending_numbers = set()
         self.new_references = []
+        self.new_field_links = []
 
     def _remember_document(self, pk, number, body_id):
         key = normal_key(number)
@@ -413,6 +417,23 @@ class ImportContext:
             counter += 1
             candidate = f"{slug[:90]}-{counter}"
         return candidate
+
+
+def _point_at_revisions(pages, publish):
+    """Set the latest (and live) revision of the batch's new pages with one
+    UPDATE: each page takes the newest revision written for it."""
+    base_content_type = pages[0].get_base_content_type()
+    newest = (
+        Revision.objects.filter(
+            base_content_type=base_content_type, object_id=Cast(OuterRef("pk"), CharField())
+        )
+        .order_by("-pk")
+        .values("pk")[:1]
+    )
+    values = {"latest_revision_id": Subquery(newest)}
+    if publish:
+        values["live_revision_id"] = Subquery(newest)
+    Page.objects.filter(pk__in=[page.pk for page in pages]).update(**values)
 
 
 @dataclass
@@ -633,7 +654,9 @@ def _apply(page, plan, body, field_objs, document_ids, new=False):
         ],
     }
     for name, objs in children.items():
-        if objs or not new:
+        # A new page's subject fields are inserted for the whole batch at its end
+        # (ImportContext.flush_new_pages), not looked up and added one page at a time.
+        if (objs and name != "fields") or not new:
             setattr(page, name, objs)
     return children
 
@@ -703,6 +726,9 @@ def _create(plan, context, body, field_objs, created_docs):
     context.new_pages.append((page, page.serializable_data(), now))
     context.pending_numbers.add(normal_key(plan.number))
     context.new_references += _references_of_new_page(page)
+    context.new_field_links += [
+        FieldLink(legaldocumentpage_id=page.pk, legalfield_id=f.pk) for f in field_objs
+    ]
     return page
 
 
@@ -777,20 +803,55 @@ class _DeferredIndexing:
             post_save.connect(self.handler, sender=LegalDocumentPage)
 
 
-def index_pages(page_ids):
-    """Send these documents to every auto-updated search backend in one bulk request each."""
-    if not page_ids:
-        return
-    pages = list(
-        LegalDocumentPage.objects.filter(pk__in=page_ids)
-        .select_related("document_type", "issuing_body", "locale", "owner", "content_type")
-        .prefetch_related("fields")
-    )
-    for backend in get_search_backends(with_auto_update=True):
+class _BatchIndexer:
+    """Sends each committed batch to the search backends. An engine backend that
+    can prepare its bulk request (search.backends) gets it sent from a worker
+    thread while the next batch is written; any other backend is written to
+    here and now. ``close`` waits for the last request, so that an import is
+    searchable when it returns."""
+
+    def __init__(self):
+        self.executor = None
+        self.pending = []
+
+    def submit(self, page_ids):
+        self.wait()
+        if not page_ids:
+            return
+        pages = list(
+            LegalDocumentPage.objects.filter(pk__in=page_ids)
+            .select_related("document_type", "issuing_body", "locale", "owner", "content_type")
+            .prefetch_related("fields")
+        )
+        for backend in get_search_backends(with_auto_update=True):
+            prepare = getattr(backend, "prepare_bulk", None)
+            try:
+                if prepare is None:
+                    backend.add_bulk(LegalDocumentPage, pages)
+                    continue
+                send = prepare(LegalDocumentPage, pages)
+            except Exception:  # the search engine must not stop an import; update_index repairs
+                logger.exception("Could not index %d imported legal documents", len(pages))
+                continue
+            if self.executor is None:
+                self.executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="legal-docs-index")
+            self.pending.append((backend, pages, self.executor.submit(send)))
+
+    def wait(self):
+        pending, self.pending = self.pending, []
+        for backend, pages, future in pending:
+            error = future.exception()
+            if error is not None:
+                logger.error("Could not index %d imported legal documents: %s", len(pages), error)
+                backend.bulk_failed(pages, error)
+
+    def close(self):
         try:
-            backend.add_bulk(LegalDocumentPage, pages)
-        except Exception:  # the search engine must not stop an import; update_index repairs
-            logger.exception("Could not index %d imported legal documents", len(pages))
+            self.wait()
+        finally:
+            if self.executor is not None:
+                self.executor.shutdown()
+                self.executor = None
 
 
 def import_records(records, unit, publish=True, base_dir=None, user=None, batch_size=BATCH_SIZE):
@@ -814,20 +875,28 @@ def import_records(records, unit, publish=True, base_dir=None, user=None, batch_
         if isinstance(record, dict) and isinstance(record.get("document_number"), str):
             upcoming[normal_key(record["document_number"])] += 1
 
-    with _DeferredIndexing():
-        pending = parsed
-        while pending:
-            postponed = []
-            for start in range(0, len(pending), batch_size):
-                batch = pending[start : start + batch_size]
-                yield from _import_batch(batch, context, upcoming, postponed)
-            if len(postponed) == len(pending):
-                # Nothing moved: the targets never arrived (or refer to each other).
-                upcoming.clear()
-            pending = postponed
+    indexer = _BatchIndexer()
+    try:
+        with _DeferredIndexing():
+            pending = parsed
+            while pending:
+                postponed = []
+                for start in range(0, len(pending), batch_size):
+                    batch = pending[start : start + batch_size]
+                    results = _import_batch(batch, context, upcoming, postponed, indexer)
+                    if start + batch_size >= len(pending):
+                        indexer.wait()  # the last batch is in the index before it is reported
+                    yield from results
+                if len(postponed) == len(pending):
+                    # Nothing moved: the targets never arrived (or refer to each other).
+                    upcoming.clear()
+                pending = postponed
+    finally:
+        indexer.close()
 
 
-def _import_batch(batch, context, upcoming, postponed):
+def _import_batch(batch, context, upcoming, postponed, indexer):
+    """Write one batch in a transaction and hand its pages to ``indexer``; returns the line results."""
     results, touched = [], []
     with transaction.atomic(), disable_reference_index_auto_update():
         context.start_batch()
@@ -849,6 +918,7 @@ def _import_batch(batch, context, upcoming, postponed):
                 context.flush_new_pages()  # the same document twice in a batch: revisions first
             created_before, pages_before = context.created_children, len(context.new_pages)
             references_before = len(context.new_references)
+            links_before = len(context.new_field_links)
             try:
                 with transaction.atomic():
                     status, page, docs = write_plan(plan, context)
@@ -857,6 +927,7 @@ def _import_batch(batch, context, upcoming, postponed):
                 context.created_children = created_before
                 del context.new_pages[pages_before:]
                 del context.new_references[references_before:]
+                del context.new_field_links[links_before:]
                 results.append(
                     LineResult(
                         line, Status.INVALID, plan.number, errors=[_("lỗi khi ghi: %(e)s") % {"e": error}]
@@ -873,8 +944,8 @@ def _import_batch(batch, context, upcoming, postponed):
             _consume(upcoming, number)
             results.append(LineResult(line, status, plan.number, page_id=page.pk))
         context.end_batch()
-    index_pages(touched)
-    yield from results
+    indexer.submit(touched)
+    return results
 
 
 def _consume(upcoming, number):

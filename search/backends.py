@@ -10,9 +10,11 @@ The analysis only uses what the analysis-common module provides (no ICU).
 import functools
 import html
 import logging
+import re
 from copy import deepcopy
 
 from django.core.cache import cache
+from django.core.exceptions import FieldDoesNotExist
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 from modelsearch.backends import elasticsearch8, opensearch2
@@ -20,6 +22,7 @@ from modelsearch.backends.elasticsearchbase import ElasticsearchBaseSearchBacken
 from modelsearch.index import AutocompleteField, FilterField, RelatedFields, SearchField, get_indexed_models
 from modelsearch.query import PlainText
 from modelsearch.utils import deep_update
+from wagtail.fields import RichTextField, StreamField
 
 from .facets import FACETS, document_number, facet_values, rank_weight, summary_text
 from .queue import record_failure
@@ -31,8 +34,8 @@ from .service import (
     fallback_backend,
     parse,
 )
-from .synonyms import SYNONYMS
-from .text import document_number_candidates, normalise_document_number
+from .synonyms import INDEX_RULES, QUERY_RULES
+from .text import document_number_candidates, highlight, html_to_text, normalise_document_number
 
 logger = logging.getLogger(__name__)
 
@@ -56,21 +59,29 @@ PORTAL_INDEX_SETTINGS = {
                 },
             },
             "filter": {
-                "vietnamese_synonyms": {"type": "synonym_graph", "synonyms": SYNONYMS},
+                "vietnamese_abbreviations_index": {"type": "synonym_graph", "synonyms": INDEX_RULES},
+                "vietnamese_abbreviations_query": {"type": "synonym_graph", "synonyms": QUERY_RULES},
             },
             "analyzer": {
-                # Index time: words, lowercased, diacritics folded (đ→d).
+                # Index time: words, lowercased, diacritics folded (đ→d); a full
+                # form ("Nghị định") also indexed as its abbreviation (search.synonyms).
                 "default": {
                     "type": "custom",
                     "tokenizer": "standard",
-                    "filter": ["lowercase", "asciifolding"],
+                    "filter": [
+                        "lowercase",
+                        "asciifolding",
+                        "vietnamese_abbreviations_index",
+                        "flatten_graph",
+                    ],
                 },
-                # Query time: the same, plus abbreviations in both directions.
+                # Query time: the same folding; a full form looked up as its abbreviation.
                 "default_search": {
                     "type": "custom",
                     "tokenizer": "standard",
-                    "filter": ["lowercase", "asciifolding", "vietnamese_synonyms"],
+                    "filter": ["lowercase", "asciifolding", "vietnamese_abbreviations_query"],
                 },
+                # Quoted phrases and autocomplete: folding only, words as typed.
                 "folding": {
                     "type": "custom",
                     "tokenizer": "standard",
@@ -167,6 +178,19 @@ class PortalQueryCompilerMixin:
             }
         }
 
+    def _compile_phrase_query(self, query, fields):
+        """A quoted phrase matches the words as typed (folded), without abbreviations."""
+        compiled = super()._compile_phrase_query(query, fields)
+        kind, clause = next(iter(compiled.items()))
+        if kind == "multi_match":
+            clause["analyzer"] = "folding"
+        else:
+            field_name, value = next(iter(clause.items()))
+            if not isinstance(value, dict):
+                value = {"query": value}
+            clause[field_name] = {**value, "analyzer": "folding"}
+        return compiled
+
     def get_filters(self):
         filters = super().get_filters()
         for key, values in (self.facet_filters or {}).items():
@@ -188,26 +212,66 @@ class PortalAutocompleteCompilerMixin:
         return inner
 
 
+def is_long_text(model, field):
+    """Whether a search field holds a body (rich text or blocks): highlighted
+    here, not by the engine, whose highlighter costs more than the query on
+    bodies of several pages."""
+    try:
+        model_field = model._meta.get_field(field.field_name)
+    except FieldDoesNotExist:
+        return False
+    return isinstance(model_field, (RichTextField, StreamField))
+
+
+def _text_fields(model):
+    for indexed in get_indexed_models():
+        if issubclass(indexed, model):
+            for field in indexed.get_search_fields():
+                if isinstance(field, SearchField) and not isinstance(
+                    field, (FilterField, AutocompleteField, RelatedFields)
+                ):
+                    yield indexed, field
+
+
 @functools.cache
 def highlight_columns(mapping_class, model):
-    """Index columns of the searchable text of ``model`` and its subclasses."""
+    """Index columns of the short searchable text of ``model`` and its subclasses."""
     columns = ["_summary"]
-    for indexed in get_indexed_models():
-        if not issubclass(indexed, model):
-            continue
-        mapping = mapping_class(indexed)
-        for field in indexed.get_search_fields():
-            if isinstance(field, SearchField) and not isinstance(
-                field, (FilterField, AutocompleteField, RelatedFields)
-            ):
-                column = mapping.get_field_column_name(field)
-                if column not in columns:
-                    columns.append(column)
+    for indexed, field in _text_fields(model):
+        if not is_long_text(indexed, field):
+            column = mapping_class(indexed).get_field_column_name(field)
+            if column not in columns:
+                columns.append(column)
     # Title last: a fragment of the text says more than the title repeated.
     if "title" in columns:
         columns.remove("title")
         columns.append("title")
     return tuple(columns)
+
+
+@functools.cache
+def long_text_fields(model):
+    """Names of the body fields of ``model`` (see is_long_text)."""
+    return tuple(
+        field.field_name
+        for indexed, field in _text_fields(model)
+        if indexed is model and is_long_text(model, field)
+    )
+
+
+def long_text(obj):
+    """The words of the page's body fields, for a snippet."""
+    parts = []
+    for name in long_text_fields(type(obj)):
+        value = getattr(obj, name, None)
+        if not value:
+            continue
+        model_field = obj._meta.get_field(name)
+        if isinstance(model_field, StreamField):
+            parts += model_field.get_searchable_content(value)
+        else:
+            parts.append(html_to_text(str(value)))
+    return " ".join(parts)
 
 
 class PortalResultsMixin:
@@ -243,6 +307,8 @@ class PortalResultsMixin:
         """One engine request: a page of hits, total, highlights and facet counts."""
         compiler = self.query_compiler
         columns = highlight_columns(self.backend.mapping_class, compiler.queryset.model)
+        query_string = compiler._query_string()
+        wanted = len(re.findall(r"\w+", query_string))
         body, params = self.engine_request(offset, limit)
         response = self._backend_do_search(body, **params)
         hits = response["hits"]["hits"]
@@ -253,7 +319,11 @@ class PortalResultsMixin:
             obj = objects.get(str(pk))
             if obj is not None:
                 fragment = self._best_fragment(hit.get("highlight", {}), columns)
-                if not fragment:  # matched on a field without text (e.g. the number): show the summary
+                if fragment.count("<mark>") < wanted:  # words missing: the body may show them all
+                    snippet = highlight(long_text(obj), query_string)
+                    if snippet.count("<mark>") > fragment.count("<mark>"):
+                        fragment = snippet
+                if "<mark>" not in fragment:  # matched on the number or a field without text
                     fragment = html.escape(Truncator(summary_text(obj)).chars(200))
                 results.append(SearchHit(obj, mark_safe(fragment)))  # noqa: S308 - escaped by the engine or here
         facets = {}
@@ -309,6 +379,25 @@ class PortalBackendMixin:
         except self.engine_errors as error:
             record_failure(self.queue_name, obj_list, "add", error)
             raise
+
+    def prepare_bulk(self, model, obj_list):
+        """What ``add_bulk`` sends, built now from the database, as a call that
+        only talks to the engine, so that it can be sent from another thread
+        while the caller goes on writing (see legal_docs.importing)."""
+        obj_list = list(obj_list)
+        index = self.get_index_for_model(model)
+        mapping = self.mapping_class(model)
+        actions = [{"_id": mapping.get_document_id(obj), **mapping.get_document(obj)} for obj in obj_list]
+
+        def send():
+            if actions:
+                self.bulk(self.es, actions, index=index.name)
+
+        return send
+
+    def bulk_failed(self, obj_list, error):
+        """A prepared bulk request failed: queue its objects as ``add_bulk`` would."""
+        record_failure(self.queue_name, list(obj_list), "add", error)
 
     def delete(self, obj):
         try:
@@ -377,6 +466,12 @@ def _opensearch_errors():
 
 
 class OpenSearchBackend(PortalBackendMixin, opensearch2.OpenSearch2SearchBackend):
+    # OpenSearch 2.17+ searches the segments of a shard in parallel for requests
+    # with aggregations (every portal search has its facets), using both cores.
+    settings = deep_update(
+        deepcopy(PortalBackendMixin.settings),
+        {"settings": {"index": {"search": {"concurrent_segment_search": {"mode": "auto"}}}}},
+    )
     mapping_class = OpenSearchMapping
     query_compiler_class = OpenSearchQueryCompiler
     autocomplete_query_compiler_class = OpenSearchAutocompleteQueryCompiler

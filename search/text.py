@@ -21,9 +21,28 @@ def fold_char(char):
     return base.lower() if len(base.lower()) == 1 else char.lower()[:1] or char
 
 
+class _FoldTable(dict):
+    """fold_char for str.translate, computed once per character."""
+
+    def __missing__(self, code):
+        folded = self[code] = fold_char(chr(code))
+        return folded
+
+
+_FOLD_TABLE = _FoldTable()
+
+
 def fold(text):
     """Lowercase ``text`` and strip Vietnamese diacritics (đ→d), same length."""
-    return "".join(fold_char(c) for c in unicodedata.normalize("NFC", text or ""))
+    return unicodedata.normalize("NFC", text or "").translate(_FOLD_TABLE)
+
+
+_TAG_RE = re.compile(r"<[^>]*>")
+
+
+def html_to_text(value):
+    """The words of an HTML fragment (rich text), quickly: tags become spaces."""
+    return " ".join(html.unescape(_TAG_RE.sub(" ", value or "")).split())
 
 
 def normalise_document_number(text):
