@@ -38,7 +38,24 @@ def province_info():
 
 
 def clear_cache():
-    cache.delete(CACHE_KEY)
+    cache.delete_many([CACHE_KEY, SITES_CACHE_KEY])
+
+
+SITES_CACHE_KEY = "multisite:sites-by-host:v1"
+SITES_CACHE_SIZE = 1000
+
+
+def site_for_request(request):
+    """Wagtail's Site.find_for_request, answered from a small cache of
+    (host, port) -> Site instead of one query per request."""
+    key = (request._get_raw_host(), request.get_port())
+    sites = cache.get(SITES_CACHE_KEY) or {}
+    if key not in sites:
+        if len(sites) >= SITES_CACHE_SIZE:
+            sites = {}
+        sites[key] = Site._find_for_request(request)
+        cache.set(SITES_CACHE_KEY, sites, 3600)
+    return sites[key]
 
 
 def unit_info_for_page(page):

@@ -132,6 +132,9 @@ def main():
 
     setup_test_environment()
     old_name = connection.settings_dict["NAME"]
+    if connection.vendor != "sqlite":
+        # Its own throw-away database: never the test database of a test run going on.
+        connection.settings_dict["TEST"]["NAME"] = f"{connection.settings_dict['NAME']}_bench_reporters"
     connection.creation.create_test_db(verbosity=0, autoclobber=True)
     try:
         from multisite.models import UnitKind

@@ -280,6 +280,9 @@ def main():
     setup_test_environment()
     if settings.SEARCH_BACKEND == "database":
         print("warning: SEARCH_BACKEND=database; the raw engine figures are not measured", file=sys.stderr)
+    if connection.vendor != "sqlite":
+        # Its own throw-away database: never the test database of a test run going on.
+        connection.settings_dict["TEST"]["NAME"] = f"{connection.settings_dict['NAME']}_bench_search"
     connection.creation.create_test_db(verbosity=0, autoclobber=True, keepdb=False)
     test_db = connection.settings_dict["NAME"]
     server = None

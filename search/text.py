@@ -80,24 +80,25 @@ def highlight(text, query_string, size=200):
     text = " ".join((text or "").split())
     if not text:
         return ""
-    folded = fold(text)
     terms = query_terms(query_string)
-    spans = []
-    for term in terms:
-        for match in re.finditer(r"(?<!\w)" + re.escape(term) + r"(?!\w)", folded):
-            if not any(s < match.end() and match.start() < e for s, e in spans):
-                spans.append((match.start(), match.end()))
-    spans.sort()
+    folded = fold(text)
+    # One pattern, longest terms first: matches never overlap, and only the
+    # window is scanned for marks (bodies can hold hundreds of matches).
+    pattern = (
+        re.compile(r"(?<!\w)(?:" + "|".join(re.escape(t) for t in terms) + r")(?!\w)") if terms else None
+    )
+    first = pattern.search(folded) if pattern else None
     start = 0
-    if spans and spans[0][0] > size // 3:
-        start = text.rfind(" ", 0, spans[0][0] - size // 3) + 1
+    if first and first.start() > size // 3:
+        start = text.rfind(" ", 0, first.start() - size // 3) + 1
     end = min(len(text), start + size)
     if end < len(text):
         end = max(text.rfind(" ", start, end), start + size // 2)
     out, cursor = [], start
-    for s, e in spans:
-        if s < start or e > end:
-            continue
+    for match in pattern.finditer(folded, start) if first else ():
+        s, e = match.span()
+        if e > end:
+            break
         out.append(html.escape(text[cursor:s]))
         out.append("<mark>" + html.escape(text[s:e]) + "</mark>")
         cursor = e

@@ -1,0 +1,15 @@
+"""Request set-up shared by every view."""
+
+from .lookup import site_for_request
+
+
+class CachedSiteMiddleware:
+    """Gives Wagtail the request's Site from the cache (multisite.lookup), so
+    that serving a page or a search does not look the site up in the database."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        request._wagtail_site = site_for_request(request)
+        return self.get_response(request)
