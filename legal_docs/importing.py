@@ -7,8 +7,10 @@ savepoint, so a bad line is reported with its number and a Vietnamese reason
 and never leaves half a document behind. A document is matched by its number
 and issuing body within the unit; a line that changes nothing creates no
 revision. Lookups (types, bodies, fields, existing documents, slugs) are loaded
-once per import, and pages are sent to the search index in bulk after each
-batch, so large imports stay fast (see ``import_records``).
+once per import; a batch's revisions, log entries, subject fields and
+references are inserted in bulk, and its pages are sent to the search engine
+in one bulk request from a worker thread while the next batch is written, so
+large imports stay fast (see ``import_records``).
 """
 
 import datetime

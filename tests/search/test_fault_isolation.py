@@ -125,3 +125,15 @@ def test_queued_changes_are_applied_when_the_engine_is_back(client, unit_a):
     assert added.title in found and kept.title in found
     assert not backend.es.exists(index=index.name, id=str(removed.pk))
     assert IndexQueueEntry.objects.count() == 0
+
+
+def test_an_import_while_the_engine_is_down_queues_every_document(unit_a):
+    from legal_docs.importing import import_records
+    from tests.legal_docs.conftest import record
+
+    records = [(n, record(f"{n}/2025/QĐ-UBND", title=f"Quyết định số {n} về giá đất")) for n in range(1, 6)]
+    with override_settings(WAGTAILSEARCH_BACKENDS=UNREACHABLE):
+        results = list(import_records(iter(records), unit_a, batch_size=2))
+    assert [r.status for r in results] == ["created"] * 5
+    queued = set(IndexQueueEntry.objects.values_list("object_id", flat=True))
+    assert queued == {str(r.page_id) for r in results}

@@ -129,6 +129,31 @@ def test_a_quoted_phrase_matches_exactly(client, unit_a):
     assert titles(api(client, unit_a, '"hoa giai o co so"')) == [exact.title]
 
 
+def test_a_quoted_phrase_is_matched_word_for_word_around_abbreviations(client, unit_a):
+    full = legal_document(unit_a, "1/2024/QD", "Quyết định của Ủy ban nhân dân tỉnh về giá đất")
+    short = legal_document(unit_a, "2/2024/KH", "Kế hoạch của UBND tỉnh về chuyển đổi số")
+    refresh()
+    # Unquoted, either way of writing finds both.
+    assert set(titles(api(client, unit_a, "ủy ban nhân dân tỉnh"))) == {full.title, short.title}
+    assert set(titles(api(client, unit_a, "UBND tỉnh"))) == {full.title, short.title}
+    # Quoted, the words as written (with or without diacritics).
+    assert titles(api(client, unit_a, '"ủy ban nhân dân tỉnh"')) == [full.title]
+    assert titles(api(client, unit_a, '"uy ban nhan dan tinh ve gia dat"')) == [full.title]
+    assert titles(api(client, unit_a, '"UBND tỉnh"')) == [short.title]
+
+
+def test_an_abbreviation_highlights_the_full_form(client, unit_a):
+    legal_document(
+        unit_a,
+        "3/2024/QD",
+        "Quyết định về giá đất năm 2024",
+        summary="Quy định bảng giá đất do Ủy ban nhân dân tỉnh ban hành",
+    )
+    refresh()
+    (result,) = api(client, unit_a, "UBND giá đất")["results"]
+    assert "<mark>Ủy ban nhân dân</mark>" in result["highlight"]
+
+
 def test_title_and_summary_rank_above_the_body(client, unit_a):
     filler = "<p>" + "Các cơ quan, đơn vị tổ chức thực hiện nghiêm túc các nhiệm vụ được giao. " * 5 + "</p>"
     in_body = legal_document(
