@@ -43,6 +43,9 @@ def clear_cache():
 
 SITES_CACHE_KEY = "multisite:sites-by-host:v1"
 SITES_CACHE_SIZE = 1000
+# Saving a site clears the cache of the process that saved it; with a per-process
+# cache, other workers see a changed hostname within this many seconds.
+SITES_CACHE_SECONDS = 60
 
 
 def site_for_request(request):
@@ -54,7 +57,7 @@ def site_for_request(request):
         if len(sites) >= SITES_CACHE_SIZE:
             sites = {}
         sites[key] = Site._find_for_request(request)
-        cache.set(SITES_CACHE_KEY, sites, 3600)
+        cache.set(SITES_CACHE_KEY, sites, SITES_CACHE_SECONDS)
     return sites[key]
 
 
