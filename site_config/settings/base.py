@@ -2,7 +2,7 @@
 
 Variables: DATABASE_URL, SEARCH_BACKEND (database | opensearch | elasticsearch),
 SEARCH_URL, SEARCH_INDEX, SECRET_KEY, ALLOWED_HOSTS, MEDIA_ROOT,
-PORTAL_BASE_DOMAIN, PORTAL_PORT.
+PORTAL_BASE_DOMAIN, PORTAL_PORT, CACHE_BACKEND, CACHE_LOCATION.
 """
 
 import os
@@ -161,10 +161,26 @@ STORAGES = {
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
+# CACHE_BACKEND: "locmem" (one cache per process), "database" (shared by every
+# worker; run ``manage.py createcachetable`` once) or a Django cache class path
+# with CACHE_LOCATION (e.g. django.core.cache.backends.redis.RedisCache).
+_CACHE_BACKENDS = {
+    "locmem": ("django.core.cache.backends.locmem.LocMemCache", "pbgdpl"),
+    "database": ("django.core.cache.backends.db.DatabaseCache", "pbgdpl_cache"),
+}
+CACHE_BACKEND = os.environ.get("CACHE_BACKEND", "locmem")
+if CACHE_BACKEND in _CACHE_BACKENDS:
+    _cache_class, _cache_location = _CACHE_BACKENDS[CACHE_BACKEND]
+elif "." in CACHE_BACKEND:
+    _cache_class, _cache_location = CACHE_BACKEND, ""
+else:
+    raise ImproperlyConfigured(
+        f"CACHE_BACKEND={CACHE_BACKEND!r}: expected locmem, database or a cache class path"
+    )
 CACHES = {
     "default": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": "pbgdpl",
+        "BACKEND": _cache_class,
+        "LOCATION": os.environ.get("CACHE_LOCATION", _cache_location),
     }
 }
 

@@ -1,10 +1,28 @@
 """The request's site comes from a cache (multisite.middleware) that follows site changes."""
 
 import pytest
+from django.core.management import call_command
 from django.db import connection
+from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 
 pytestmark = pytest.mark.django_db
+
+DATABASE_CACHE = {
+    "default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "test_cache"}
+}
+
+
+@pytest.fixture(params=["locmem", "database"])
+def each_cache(request):
+    """The per-process cache of the default settings, and the shared database cache
+    of CACHE_BACKEND=database (a real table)."""
+    if request.param == "locmem":
+        yield
+        return
+    with override_settings(CACHES=DATABASE_CACHE):
+        call_command("createcachetable", verbosity=0)
+        yield
 
 
 def home_page_at(client, hostname):
@@ -13,7 +31,7 @@ def home_page_at(client, hostname):
     return response.context["page"].pk
 
 
-def test_a_site_moved_to_a_new_hostname_is_served_there_at_once(client, unit_a, unit_b):
+def test_a_site_moved_to_a_new_hostname_is_served_there_at_once(each_cache, client, unit_a, unit_b):
     site = unit_a.site
     old_hostname = site.hostname
     assert home_page_at(client, old_hostname) == site.root_page_id

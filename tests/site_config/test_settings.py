@@ -40,3 +40,14 @@ def test_unknown_search_backend_is_refused():
     result = run_check("site_config.settings.dev", SEARCH_BACKEND="solr")
     assert result.returncode != 0
     assert "SEARCH_BACKEND='solr'" in result.stderr
+
+
+def test_unknown_cache_backend_is_refused():
+    result = run_check("site_config.settings.dev", CACHE_BACKEND="memcache")
+    assert result.returncode != 0
+    assert "CACHE_BACKEND='memcache'" in result.stderr
+
+
+def test_the_database_cache_is_accepted():
+    result = run_check("site_config.settings.dev", CACHE_BACKEND="database")
+    assert result.returncode == 0, result.stderr
