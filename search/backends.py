@@ -14,17 +14,17 @@ import re
 from copy import deepcopy
 
 from django.core.cache import cache
-from django.core.exceptions import FieldDoesNotExist
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 from modelsearch.backends import elasticsearch8, opensearch2
 from modelsearch.backends.elasticsearchbase import ElasticsearchBaseSearchBackend, Field
-from modelsearch.index import AutocompleteField, FilterField, RelatedFields, SearchField, get_indexed_models
+from modelsearch.index import SearchField
 from modelsearch.query import PlainText
 from modelsearch.utils import deep_update
-from wagtail.fields import RichTextField, StreamField
+from wagtail.fields import StreamField
 
 from .facets import FACETS, document_number, facet_values, rank_weight, summary_text
+from .fields import is_long_text, text_fields
 from .queue import record_failure
 from .service import (
     SearchHit,
@@ -212,32 +212,11 @@ class PortalAutocompleteCompilerMixin:
         return inner
 
 
-def is_long_text(model, field):
-    """Whether a search field holds a body (rich text or blocks): highlighted
-    here, not by the engine, whose highlighter costs more than the query on
-    bodies of several pages."""
-    try:
-        model_field = model._meta.get_field(field.field_name)
-    except FieldDoesNotExist:
-        return False
-    return isinstance(model_field, (RichTextField, StreamField))
-
-
-def _text_fields(model):
-    for indexed in get_indexed_models():
-        if issubclass(indexed, model):
-            for field in indexed.get_search_fields():
-                if isinstance(field, SearchField) and not isinstance(
-                    field, (FilterField, AutocompleteField, RelatedFields)
-                ):
-                    yield indexed, field
-
-
 @functools.cache
 def highlight_columns(mapping_class, model):
     """Index columns of the short searchable text of ``model`` and its subclasses."""
     columns = ["_summary"]
-    for indexed, field in _text_fields(model):
+    for indexed, field in text_fields(model):
         if not is_long_text(indexed, field):
             column = mapping_class(indexed).get_field_column_name(field)
             if column not in columns:
@@ -250,11 +229,11 @@ def highlight_columns(mapping_class, model):
 
 
 @functools.cache
-def long_text_fields(model):
+def longtext_fields(model):
     """Names of the body fields of ``model`` (see is_long_text)."""
     return tuple(
         field.field_name
-        for indexed, field in _text_fields(model)
+        for indexed, field in text_fields(model)
         if indexed is model and is_long_text(model, field)
     )
 
@@ -262,7 +241,7 @@ def long_text_fields(model):
 def long_text(obj):
     """The words of the page's body fields, for a snippet."""
     parts = []
-    for name in long_text_fields(type(obj)):
+    for name in longtext_fields(type(obj)):
         value = getattr(obj, name, None)
         if not value:
             continue

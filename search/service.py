@@ -16,7 +16,7 @@ from .text import fold, highlight
 
 # Without an engine, facets are counted over at most this many best matches.
 DATABASE_CANDIDATES = 500
-FALLBACK_BACKEND = "wagtail.search.backends.database.fallback"
+FALLBACK_BACKEND = "search.fallback"
 
 
 @dataclass

@@ -71,6 +71,23 @@ def test_search_answers_from_the_database_when_the_engine_is_unreachable(client,
         assert [r["title"] for r in suggestions.json()["results"]] == ["Hội nghị triển khai hòa giải ở cơ sở"]
 
 
+def test_without_the_engine_a_document_is_found_by_its_number_and_summary(client, unit_a):
+    from .conftest import legal_document
+
+    document = legal_document(
+        unit_a,
+        "43/2014/NĐ-CP",
+        "Nghị định số 43 của Chính phủ",
+        summary="Quy định chi tiết thi hành một số điều của Luật Đất đai",
+    )
+    with override_settings(WAGTAILSEARCH_BACKENDS=UNREACHABLE):
+        for query in ("43/2014/NĐ-CP", "thi hành Luật Đất đai"):
+            data = api(client, unit_a, query)
+            assert data["degraded"] is True
+            assert titles(data) == [document.title], query
+        assert titles(api(client, unit_a, "Luật Đất đai năm 1993")) == []
+
+
 def test_a_hung_engine_is_given_up_after_the_timeout(client, unit_a, silent_port):
     article(unit_a, title="Tập huấn kỹ năng hòa giải")
     with override_settings(WAGTAILSEARCH_BACKENDS=engine_at(f"http://127.0.0.1:{silent_port}", timeout=1)):
