@@ -7,23 +7,13 @@ visitors costs one query, and a publication shows at once.
 """
 
 from django.core.cache import cache
-from django.utils.crypto import get_random_string
 
+from multisite.cache_versions import CacheVersion
 from multisite.lookup import unit_info_for_page
 
-VERSION_KEY = "home:content-version"
-
-
-def content_version():
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        version = get_random_string(8)
-        cache.set(VERSION_KEY, version, None)
-    return version
-
-
-def bump_content_version():
-    cache.set(VERSION_KEY, get_random_string(8), None)
+CONTENT_VERSION = CacheVersion("home:content-version")
+content_version = CONTENT_VERSION.current
+bump_content_version = CONTENT_VERSION.bump
 
 
 def latest_articles(root=None, limit=10):

@@ -9,6 +9,7 @@ site changes.
 from django.core.cache import cache
 from wagtail.models import Page, Site
 
+from .cache_versions import CacheVersion
 from .models import Unit
 
 CACHE_KEY = "multisite:unit-roots:v1"
@@ -38,27 +39,25 @@ def province_info():
 
 
 def clear_cache():
-    cache.delete_many([CACHE_KEY, SITES_CACHE_KEY])
+    cache.delete(CACHE_KEY)
+    SITES_VERSION.bump()
 
 
-SITES_CACHE_KEY = "multisite:sites-by-host:v1"
-SITES_CACHE_SIZE = 1000
 # Saving a site clears the cache of the process that saved it; with a per-process
 # cache, other workers see a changed hostname within this many seconds.
 SITES_CACHE_SECONDS = 60
+SITES_VERSION = CacheVersion("multisite:sites-version")
 
 
 def site_for_request(request):
-    """Wagtail's Site.find_for_request, answered from a small cache of
-    (host, port) -> Site instead of one query per request."""
-    key = (request._get_raw_host(), request.get_port())
-    sites = cache.get(SITES_CACHE_KEY) or {}
-    if key not in sites:
-        if len(sites) >= SITES_CACHE_SIZE:
-            sites = {}
-        sites[key] = Site._find_for_request(request)
-        cache.set(SITES_CACHE_KEY, sites, SITES_CACHE_SECONDS)
-    return sites[key]
+    """Wagtail's Site.find_for_request, answered from the cache (one small entry
+    per hostname and port) instead of one query per request."""
+    key = f"multisite:site:{SITES_VERSION.current()}:{request._get_raw_host()}:{request.get_port()}"
+    cached = cache.get(key)
+    if cached is None:
+        cached = (Site._find_for_request(request),)  # a tuple, so that "no site" is cached too
+        cache.set(key, cached, SITES_CACHE_SECONDS)
+    return cached[0]
 
 
 def unit_info_for_page(page):

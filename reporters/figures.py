@@ -11,27 +11,17 @@ import datetime
 from django.core.cache import cache
 from django.db.models import Count, Sum
 from django.db.models.functions import TruncMonth
-from django.utils.crypto import get_random_string
 
 from legal_docs.models import LegalField
+from multisite.cache_versions import CacheVersion
 from multisite.models import Unit
 
 from .models import Activity, Person, PersonKind, PersonStatus
 
-VERSION_KEY = "reporters:register-version"
 CACHE_SECONDS = 3600
-
-
-def register_version():
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        version = get_random_string(8)
-        cache.set(VERSION_KEY, version, None)
-    return version
-
-
-def bump_register_version():
-    cache.set(VERSION_KEY, get_random_string(8), None)
+REGISTER_VERSION = CacheVersion("reporters:register-version")
+register_version = REGISTER_VERSION.current
+bump_register_version = REGISTER_VERSION.bump
 
 
 def unit_tree_ids(unit_id):

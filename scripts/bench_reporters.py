@@ -126,16 +126,11 @@ def main():
     import django
 
     django.setup()
+    from benchdb import create_throwaway_database
     from django.db import connection
     from django.test import Client
-    from django.test.utils import setup_test_environment
 
-    setup_test_environment()
-    old_name = connection.settings_dict["NAME"]
-    if connection.vendor != "sqlite":
-        # Its own throw-away database: never the test database of a test run going on.
-        connection.settings_dict["TEST"]["NAME"] = f"{connection.settings_dict['NAME']}_bench_reporters"
-    connection.creation.create_test_db(verbosity=0, autoclobber=True)
+    old_name = create_throwaway_database("bench_reporters")
     try:
         from multisite.models import UnitKind
         from multisite.provisioning import UnitSpec, provision_unit

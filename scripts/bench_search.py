@@ -273,17 +273,18 @@ def main():
     import django
 
     django.setup()
+    from benchdb import create_throwaway_database
     from django.conf import settings
     from django.db import connection
-    from django.test.utils import setup_test_environment
 
-    setup_test_environment()
+    if connection.vendor == "sqlite":
+        raise SystemExit(
+            "bench_search needs a database server (DATABASE_URL=postgres://…): its HTTP server "
+            "cannot share the in-memory SQLite database of a benchmark"
+        )
     if settings.SEARCH_BACKEND == "database":
         print("warning: SEARCH_BACKEND=database; the raw engine figures are not measured", file=sys.stderr)
-    if connection.vendor != "sqlite":
-        # Its own throw-away database: never the test database of a test run going on.
-        connection.settings_dict["TEST"]["NAME"] = f"{connection.settings_dict['NAME']}_bench_search"
-    connection.creation.create_test_db(verbosity=0, autoclobber=True, keepdb=False)
+    create_throwaway_database("bench_search")
     test_db = connection.settings_dict["NAME"]
     server = None
     try:
