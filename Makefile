@@ -26,6 +26,7 @@ run: $(STAMP) messages
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 check: $(STAMP)
 	DJANGO_SETTINGS_MODULE=site_config.settings.test $(BIN)/python manage.py check

@@ -87,3 +87,16 @@ def guard_user_bulk_actions(request, action_type, objects, action_class_instance
     elif action_type == "delete" and any(has_history(obj) for obj in objects):
         raise PermissionDenied
     return None
+
+
+@hooks.register("refuse_user_deletion")
+def keep_accounts_with_history(user):
+    """An account with a history is deactivated, never deleted (the trail keeps its name)."""
+    from .lifecycle import has_history
+
+    if has_history(user):
+        return _(
+            "Không xóa tài khoản “%(user)s” vì tài khoản đã có lịch sử hoạt động; "
+            "hãy ngừng kích hoạt tài khoản thay vì xóa."
+        ) % {"user": user.get_username()}
+    return None

@@ -8,3 +8,6 @@ class CoreConfig(AppConfig):
     name = "core"
     verbose_name = _("Thành phần dùng chung")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import signals  # noqa: F401

@@ -6,3 +6,8 @@ class CouncilConfig(AppConfig):
     name = "council"
     verbose_name = _("Hội đồng phối hợp PBGDPL")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from .registry import register
+
+        register()

@@ -10,7 +10,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from home.models.base import BasePage
+from core.models import BasePage
 from multisite.lookup import unit_info_for_page
 from multisite.models import UnitKind
 

@@ -6,13 +6,11 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
-from council.demo import seed_council
-from legal_docs.demo import seed_legal_documents
+from core.registries import demo_seeders
 from multisite.accounts import set_unit_user
 from multisite.models import UnitKind, UnitSection
 from multisite.provisioning import UnitSpec, provision_unit
 from multisite.upgrade import upgrade_sections
-from reporters.demo import seed_register
 
 DEMO_PASSWORD = "PhapLuat@2026"
 ADMIN_USERNAME = "quantri"
@@ -86,20 +84,23 @@ def unit_specs():
 
 
 def seed(write=print):
-    """Build the demo province; running it again changes nothing already there."""
+    """Build the demo province; running it again changes nothing already there.
+
+    Units, their articles and staff accounts are seeded here; each feature's
+    demo data comes from the seeder it registered (``core.registries.demo_seeders``).
+    """
     from home.models import ArticlePage
 
     User = get_user_model()
     if not User.objects.filter(username=ADMIN_USERNAME).exists():
         User.objects.create_superuser(ADMIN_USERNAME, "quantri@binhan.gov.vn", ADMIN_PASSWORD)
-    accounts = [(ADMIN_USERNAME, ADMIN_PASSWORD, "Quản trị hệ thống", "")]
+    logins = [(ADMIN_USERNAME, ADMIN_PASSWORD, "Quản trị hệ thống", "")]
 
     upgrade_sections()
     for index, spec in enumerate(unit_specs()):
         if spec.kind == UnitKind.PROVINCE:
             spec.hostname = settings.PORTAL_BASE_DOMAIN
         unit = provision_unit(spec).unit
-        seed_legal_documents(unit, index)
         news = UnitSection.objects.select_related("page").get(unit=unit, key="news").page
         for number, (title, summary, text) in enumerate(ARTICLES):
             slug = f"tin-{number + 1}"
@@ -123,13 +124,10 @@ def seed(write=print):
         ):
             username = f"{unit.code}.{suffix}"
             set_unit_user(unit.code, role, username, f"{username}@binhan.gov.vn", DEMO_PASSWORD)
-            accounts.append((username, DEMO_PASSWORD, label, unit.root_url + "/"))
-        seed_register(unit)
-        if spec.kind in (UnitKind.PROVINCE, UnitKind.DISTRICT):
-            seed_council(
-                unit, justice_name="Sở Tư pháp" if spec.kind == UnitKind.PROVINCE else "Phòng Tư pháp"
-            )
+            logins.append((username, DEMO_PASSWORD, label, unit.root_url + "/"))
+        for seeder in demo_seeders:
+            seeder.seed(unit, index)
 
     write("Tài khoản dùng thử (đăng nhập tại /admin/):")
-    for username, password, label, url in accounts:
+    for username, password, label, url in logins:
         write(f"  {username:<40} {password:<15} {label:<18} {url}")

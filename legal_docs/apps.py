@@ -6,3 +6,8 @@ class LegalDocsConfig(AppConfig):
     name = "legal_docs"
     verbose_name = _("Văn bản pháp luật")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from .registry import register
+
+        register()

@@ -14,6 +14,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.users.forms import UserCreationForm, UserEditForm
 from wagtail.users.views import users as wagtail_users
 
@@ -117,23 +118,26 @@ class EditView(ScopedUserMixin, wagtail_users.EditView):
     pass
 
 
+def deletion_refusal(user):
+    """Why ``user`` may not be deleted, or None: the first answer of the
+    ``refuse_user_deletion`` hooks (apps that keep a history of accounts
+    register one, so that such accounts are deactivated instead)."""
+    for hook in hooks.get_hooks("refuse_user_deletion"):
+        reason = hook(user)
+        if reason:
+            return reason
+    return None
+
+
 class DeleteView(ScopedUserMixin, wagtail_users.DeleteView):
-    """Only system administrators delete, and only accounts without any history;
-    the others are deactivated (untick "Hoạt động" on the edit form)."""
+    """Only system administrators delete, and only accounts no app refuses to
+    delete; the others are deactivated (untick "Hoạt động" on the edit form)."""
 
     def dispatch(self, request, *args, **kwargs):
-        from accounts.lifecycle import has_history
-
         target = self.get_object()
-        if request.user.is_superuser and has_history(target):
-            messages.error(
-                request,
-                _(
-                    "Không xóa tài khoản “%(user)s” vì tài khoản đã có lịch sử hoạt động; "
-                    "hãy ngừng kích hoạt tài khoản thay vì xóa."
-                )
-                % {"user": target.get_username()},
-            )
+        reason = deletion_refusal(target) if request.user.is_superuser else None
+        if reason:
+            messages.error(request, reason)
             return redirect("wagtailusers_users:edit", target.pk)
         return super().dispatch(request, *args, **kwargs)
 

@@ -12,7 +12,13 @@ class MultisiteConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from core import registries
+
         from . import signals  # noqa: F401
+        from .lookup import unit_info_for_page
+
+        registries.set_page_owner_resolver(unit_info_for_page)
+        registries.unit_snippets.register("multisite.UnitLink")
 
 
 class UnitUsersAppConfig(WagtailUsersAppConfig):

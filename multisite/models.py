@@ -119,12 +119,10 @@ class Unit(index.Indexed, models.Model):
         return self.groups.get(role=role).group
 
     def descendant_ids(self):
-        """IDs of every unit below this one, one query per tree level."""
-        found, frontier = [], [self.pk]
-        while frontier:
-            frontier = list(Unit.objects.filter(parent_id__in=frontier).values_list("pk", flat=True))
-            found.extend(frontier)
-        return found
+        """IDs of every unit below this one (see lookup.unit_subtree_ids)."""
+        from .lookup import unit_subtree_ids
+
+        return unit_subtree_ids(self.pk)[1:]
 
 
 class UnitGroup(models.Model):
@@ -144,7 +142,7 @@ class UnitGroup(models.Model):
 
 
 class UnitSection(models.Model):
-    """One of the unit's mandatory sections, found by its key (see sections.py)."""
+    """One of the unit's mandatory sections, found by its key (core.registries.sections)."""
 
     unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="sections")
     key = models.CharField(_("mã chuyên mục"), max_length=40)

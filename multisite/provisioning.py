@@ -12,6 +12,7 @@ from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.db import connection, transaction
 from django.utils.translation import gettext as _
+from wagtail.coreutils import find_available_slug
 from wagtail.models import (
     Collection,
     GroupApprovalTask,
@@ -24,8 +25,9 @@ from wagtail.models import (
     WorkflowTask,
 )
 
+from core.registries import sections, unit_snippets
+
 from .models import ALLOWED_PARENT_KINDS, Unit, UnitGroup, UnitKind, UnitRole, UnitSection
-from .sections import STANDARD_SECTIONS
 
 CODE_RE = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$")
 HOSTNAME_LABEL_RE = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$")
@@ -62,9 +64,8 @@ COLLECTION_PERMISSIONS[UnitRole.MODERATOR] = COLLECTION_PERMISSIONS[UnitRole.EDI
 COLLECTION_PERMISSIONS[UnitRole.ADMIN] = COLLECTION_PERMISSIONS[UnitRole.MODERATOR]
 COLLECTION_PERMISSIONS[UnitRole.REPORTER] = ()
 
-# Model permissions; unit-owned snippets are isolated by their viewsets.
-UNIT_SNIPPET_MODELS = ["multisite.UnitLink"]
-UNIT_SNIPPET_MODELS += ["reporters.Person", "reporters.Activity"]
+# Model permissions; unit-owned snippets (core.registries.unit_snippets) are
+# isolated by their viewsets.
 MODEL_PERMISSIONS = {
     UnitRole.EDITOR: ("wagtailadmin.access_admin",),
     UnitRole.MODERATOR: ("wagtailadmin.access_admin",),
@@ -244,24 +245,48 @@ def _create(spec):
 def _create_pages(unit):
     home_model = "home.PortalHomePage" if unit.kind == UnitKind.PROVINCE else "home.UnitHomePage"
     root_page = _add_page(Page.get_first_root_node(), home_model, title=unit.name, slug=unit.code)
-    sections = []
-    _create_sections(unit, root_page, STANDARD_SECTIONS, sections, top_level=True)
-    UnitSection.objects.bulk_create(sections)
+    create_missing_sections(unit, root_page)
     return root_page
 
 
-def _create_sections(unit, parent_page, specs, collected, top_level=False):
-    for spec in specs:
-        page = _add_page(
-            parent_page,
-            spec.page_model,
-            title=str(spec.title),
-            slug=spec.slug,
-            intro=str(spec.intro),
-            show_in_menus=top_level,
-        )
-        collected.append(UnitSection(unit=unit, key=spec.key, page=page))
-        _create_sections(unit, page, spec.children, collected)
+def unit_sections(kind):
+    """The registered sections a unit of ``kind`` gets, in menu order."""
+    return [spec for spec in sections if spec.applies_to(kind)]
+
+
+def create_missing_sections(unit, root_page):
+    """Give ``unit`` every registered section it lacks (all of them when it is
+    new), under its root page or the parent section; returns the new UnitSections.
+
+    A slug already taken by a page the unit's staff made gets a numbered suffix.
+    """
+    existing = {row.key: row.page for row in UnitSection.objects.filter(unit=unit).select_related("page")}
+    rows = []
+    _add_sections(unit, root_page, unit_sections(unit.kind), existing, rows, top_level=True)
+    return UnitSection.objects.bulk_create(rows)
+
+
+def _add_sections(unit, parent_page, specs, existing, collected, top_level=False):
+    specs = list(specs)
+    for position, spec in enumerate(specs):
+        page = existing.get(spec.key)
+        if page is None:
+            page = _add_page(
+                parent_page,
+                spec.page_model,
+                title=str(spec.title),
+                slug=find_available_slug(parent_page, spec.slug) if existing else spec.slug,
+                intro=str(spec.intro),
+                show_in_menus=top_level,
+            )
+            collected.append(UnitSection(unit=unit, key=spec.key, page=page))
+            # Added to a unit that has other sections: take its place in the menu,
+            # before the next registered section the unit already has.
+            following = next((existing[s.key] for s in specs[position + 1 :] if s.key in existing), None)
+            if following is not None:
+                page.move(following, pos="left")
+                page.refresh_from_db()
+        _add_sections(unit, page, spec.children, existing, collected)
 
 
 def _add_page(parent, model_label, **fields):
@@ -293,7 +318,7 @@ def _create_groups(unit, root_page, roles=None):
     model_perms = _permissions(p for perms in MODEL_PERMISSIONS.values() for p in perms)
     snippet_perms = _permissions(
         f"{label.split('.')[0]}.{action}_{label.split('.')[1].lower()}"
-        for label in UNIT_SNIPPET_MODELS
+        for label in unit_snippets
         for actions in SNIPPET_ACTIONS.values()
         for action in actions
     )
@@ -318,7 +343,7 @@ def _create_groups(unit, root_page, roles=None):
             *[model_perms[p] for p in MODEL_PERMISSIONS[role]],
             *[
                 snippet_perms[f"{label.split('.')[0]}.{action}_{label.split('.')[1].lower()}"]
-                for label in UNIT_SNIPPET_MODELS
+                for label in unit_snippets
                 for action in SNIPPET_ACTIONS[role]
             ],
         )
@@ -364,7 +389,7 @@ def grant_unit_snippet_permissions(model_labels=None, app_registry=None):
     registry = app_registry or apps
     Permission = registry.get_model("auth", "Permission")
     UnitGroupModel = registry.get_model("multisite", "UnitGroup")
-    labels = list(model_labels or UNIT_SNIPPET_MODELS)
+    labels = list(model_labels or unit_snippets)
     wanted = {
         role: {
             (label.split(".")[0], f"{action}_{label.split('.')[1].lower()}")

@@ -9,3 +9,6 @@ class ReportersConfig(AppConfig):
 
     def ready(self):
         from . import signals  # noqa: F401
+        from .registry import register
+
+        register()

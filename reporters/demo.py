@@ -5,7 +5,7 @@ import itertools
 
 from django.db import transaction
 
-from legal_docs.models import LegalField
+from core.models import LegalField
 from multisite.models import UnitKind
 
 from .models import Activity, ActivityForm, Person, PersonKind, PersonStatus, RecognitionLevel

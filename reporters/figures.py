@@ -12,9 +12,9 @@ from django.core.cache import cache
 from django.db.models import Count, Sum
 from django.db.models.functions import TruncMonth
 
-from legal_docs.models import LegalField
-from multisite.cache_versions import CacheVersion
-from multisite.models import Unit
+from core.cache import CacheVersion
+from core.models import LegalField
+from multisite.lookup import unit_subtree_ids
 
 from .models import Activity, Person, PersonKind, PersonStatus
 
@@ -22,22 +22,6 @@ CACHE_SECONDS = 3600
 REGISTER_VERSION = CacheVersion("reporters:register-version")
 register_version = REGISTER_VERSION.current
 bump_register_version = REGISTER_VERSION.bump
-
-
-def unit_tree_ids(unit_id):
-    """The unit and every unit below it, from one query over the (small) unit table."""
-    key = f"reporters:tree:{unit_id}:{register_version()}"
-    ids = cache.get(key)
-    if ids is None:
-        children = {}
-        for pk, parent_id in Unit.objects.values_list("pk", "parent_id"):
-            children.setdefault(parent_id, []).append(pk)
-        ids, frontier = [unit_id], [unit_id]
-        while frontier:
-            frontier = [child for pk in frontier for child in children.get(pk, [])]
-            ids.extend(frontier)
-        cache.set(key, ids, CACHE_SECONDS)
-    return ids
 
 
 def figures_for(unit):
@@ -63,7 +47,7 @@ def figures_for(unit):
 
 
 def _compute(unit):
-    unit_ids = unit_tree_ids(unit.pk)
+    unit_ids = unit_subtree_ids(unit.pk)
     active = Person.objects.filter(unit_id__in=unit_ids, status=PersonStatus.ACTIVE)
 
     kind_counts = dict(active.order_by().values_list("kind").annotate(n=Count("pk")))

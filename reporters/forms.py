@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from legal_docs.models import LegalField
+from core.models import LegalField
 
 from .models.register import PersonKind, PersonStatus
 

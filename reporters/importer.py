@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.log_actions import log
 
-from legal_docs.models import LegalField
+from core.models import LegalField
 from multisite.models import UnitKind
 
 from .models import Person, PersonKind, PersonStatus, RecognitionLevel, normalise_decision, normalise_name

@@ -12,11 +12,14 @@ class SearchConfig(AppConfig):
         from wagtail.models import Site
         from wagtail.signals import page_published
 
+        from core.registries import search_facets
         from multisite.models import Unit
 
-        from .facets import forget_unit_names
+        from .facets import OWN_FACETS, forget_unit_names
         from .signals import reindex_published_page
 
+        for facet in OWN_FACETS:
+            search_facets.register(facet)
         # Wagtail indexes a page on save, before its many-to-many relations
         # (e.g. a document's fields) are written; index it again once published.
         page_published.connect(reindex_published_page, dispatch_uid="search-reindex-published")

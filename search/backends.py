@@ -23,8 +23,12 @@ from modelsearch.query import PlainText
 from modelsearch.utils import deep_update
 from wagtail.fields import StreamField
 
-from .facets import FACETS, document_number, facet_values, rank_weight, summary_text
+from core.registries import search_facets
+from core.text import html_to_text, normalise_document_number
+
+from .facets import document_number, facet_values, rank_weight, summary_text
 from .fields import is_long_text, text_fields
+from .highlighting import document_number_candidates, highlight
 from .queue import record_failure
 from .service import (
     SearchHit,
@@ -35,7 +39,6 @@ from .service import (
     parse,
 )
 from .synonyms import INDEX_RULES, QUERY_RULES
-from .text import document_number_candidates, highlight, html_to_text, normalise_document_number
 
 logger = logging.getLogger(__name__)
 
@@ -116,7 +119,7 @@ class PortalMappingMixin:
         properties["_document_number"] = {"type": "keyword", "normalizer": "document_number"}
         properties["_summary"] = {"type": "text"}
         properties["_rank"] = {"type": "float"}
-        for facet in FACETS:
+        for facet in search_facets:
             properties[facet_column(facet.key)] = {"type": "keyword"}
         return mapping
 
@@ -271,7 +274,7 @@ class PortalResultsMixin:
             "fields": {column: {} for column in columns},
         }
         body["aggs"] = {
-            facet.key: {"terms": {"field": facet_column(facet.key), "size": 50}} for facet in FACETS
+            facet.key: {"terms": {"field": facet_column(facet.key), "size": 50}} for facet in search_facets
         }
         params = {
             "index": self.backend.get_index_for_model(model).name,
@@ -306,7 +309,7 @@ class PortalResultsMixin:
                     fragment = html.escape(Truncator(summary_text(obj)).chars(200))
                 results.append(SearchHit(obj, mark_safe(fragment)))  # noqa: S308 - escaped by the engine or here
         facets = {}
-        for facet in FACETS:
+        for facet in search_facets:
             buckets = response.get("aggregations", {}).get(facet.key, {}).get("buckets", [])
             counts = {bucket["key"]: bucket["doc_count"] for bucket in buckets}
             if counts:
@@ -362,7 +365,7 @@ class PortalBackendMixin:
     def prepare_bulk(self, model, obj_list):
         """What ``add_bulk`` sends, built now from the database, as a call that
         only talks to the engine, so that it can be sent from another thread
-        while the caller goes on writing (see legal_docs.importing)."""
+        while the caller goes on writing (a bulk import)."""
         obj_list = list(obj_list)
         index = self.get_index_for_model(model)
         mapping = self.mapping_class(model)

@@ -11,7 +11,7 @@ from django.db import connection
 from modelsearch.backends.database import SearchBackend as vendor_backend
 from modelsearch.utils import get_content_type_pk
 
-from .text import fold
+from core.text import fold
 
 FOLDED_MARK = "\u2063"  # invisible separator before the folded copy, so it is added once
 

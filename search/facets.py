@@ -1,18 +1,18 @@
-"""The facets search offers, declared once for every page type.
+"""The facets search offers and what content declares to rank and identify itself.
 
-A facet reads a conventional attribute from the (specific) page: any page type
-that has ``document_type``, ``issuing_body``, ``fields``, ``effect_status``,
-``issue_date``/``date`` gets the matching facet without the search code naming
-it. Values are stored as display labels, so the same string is indexed, counted,
-shown and used as the filter value in URLs.
+Facets are declared in ``core.registries.search_facets``: search declares the
+ones every page has (content type, year, unit), feature apps add their own with
+the helpers below (``attribute``, ``many``). Values are stored as display
+labels, so the same string is indexed, counted, shown and used as the filter
+value in URLs. A page type may also define ``search_rank()`` (a ranking weight,
+1.0 neutral) and ``search_identifier()`` (a code citizens type to find exactly
+that page, such as a document number).
 """
-
-from collections.abc import Callable
-from dataclasses import dataclass
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.registries import SearchFacet, search_facets
 from multisite.lookup import ROOT_PATH_LENGTH
 from multisite.models import Unit
 
@@ -95,35 +95,13 @@ def forget_unit_names(**kwargs):
     _unit_names.clear()
 
 
-@dataclass(frozen=True)
-class Facet:
-    key: str
-    label: str
-    values: Callable
-    order: str = "count"  # "count" (most first) or "key_desc" (years: newest first)
+# The facets of every page; feature apps register theirs between these.
+OWN_FACETS = (
+    SearchFacet("content_type", _("Loại nội dung"), content_type, order=10),
+    SearchFacet("year", _("Năm"), year, order=50, sort="key_desc"),
+    SearchFacet("unit", _("Đơn vị"), unit, order=70),
+)
 
-
-FACETS = [
-    Facet("content_type", _("Loại nội dung"), content_type),
-    Facet("document_type", _("Loại văn bản"), attribute("document_type")),
-    Facet("issuing_body", _("Cơ quan ban hành"), attribute("issuing_body")),
-    Facet("field", _("Lĩnh vực"), many("fields")),
-    Facet("year", _("Năm"), year, order="key_desc"),
-    Facet("effect_status", _("Tình trạng hiệu lực"), attribute("effect_status")),
-    Facet("unit", _("Đơn vị"), unit),
-]
-FACETS_BY_KEY = {facet.key: facet for facet in FACETS}
-
-# Ranking weight by effect status (value of an ``effect_status`` attribute):
-# at equal text relevance a document in force comes before an expired one.
-EFFECT_STATUS_WEIGHTS = {
-    "in_force": 1.3,
-    "partly_expired": 1.15,
-    "partly_suspended": 1.1,
-    "not_yet": 1.05,
-    "suspended": 0.9,
-    "expired": 0.8,
-}
 
 SUMMARY_ATTRIBUTES = ("summary", "listing_summary", "search_description")
 
@@ -138,17 +116,17 @@ def summary_text(obj):
 
 
 def rank_weight(obj):
-    status = getattr(obj, "effect_status", None)
-    status = getattr(status, "value", status)
-    if isinstance(status, models.Model):
-        status = getattr(status, "slug", str(status))
-    return EFFECT_STATUS_WEIGHTS.get(status, 1.0)
+    """The page's ranking weight, if its type declares one (``search_rank()``)."""
+    rank = getattr(obj, "search_rank", None)
+    return float(rank()) if callable(rank) else 1.0
 
 
 def document_number(obj):
-    return str(getattr(obj, "document_number", "") or "")
+    """The code that identifies the page exactly, if its type declares one (``search_identifier()``)."""
+    identifier = getattr(obj, "search_identifier", None)
+    return str((identifier() if callable(identifier) else "") or "")
 
 
 def facet_values(obj):
     """``{facet key: [labels]}`` for one object."""
-    return {facet.key: facet.values(obj) for facet in FACETS}
+    return {facet.key: facet.values(obj) for facet in search_facets}

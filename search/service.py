@@ -11,8 +11,11 @@ from dataclasses import dataclass, field
 from django.utils.safestring import mark_safe
 from wagtail.search.utils import parse_query_string
 
-from .facets import FACETS, facet_values, summary_text
-from .text import fold, highlight
+from core.registries import search_facets
+from core.text import fold
+
+from .facets import facet_values, summary_text
+from .highlighting import highlight
 
 # Without an engine, facets are counted over at most this many best matches.
 DATABASE_CANDIDATES = 500
@@ -54,7 +57,7 @@ def autocomplete(backend, query_string, queryset, limit=10):
 
 
 def _sorted_counts(facet, counts):
-    if facet.order == "key_desc":
+    if facet.sort == "key_desc":
         return sorted(counts.items(), key=lambda item: item[0], reverse=True)
     return sorted(counts.items(), key=lambda item: (-item[1], item[0]))
 
@@ -69,7 +72,7 @@ def database_faceted_search(backend, query_string, queryset, filters, offset, li
     candidates.sort(
         key=lambda page: fold(getattr(page, "document_number", "") or "").replace(" ", "") != folded_wanted
     )
-    matched, counts = [], {facet.key: {} for facet in FACETS}
+    matched, counts = [], {facet.key: {} for facet in search_facets}
     for page in candidates:
         values = facet_values(page)
         if any(not set(selected) & set(values.get(key, [])) for key, selected in filters.items() if selected):
@@ -82,7 +85,9 @@ def database_faceted_search(backend, query_string, queryset, filters, offset, li
         SearchHit(page, mark_safe(highlight(summary_text(page) or page.title, query_string)))  # noqa: S308 - escaped
         for page in matched[offset : offset + limit]
     ]
-    facets = {facet.key: _sorted_counts(facet, counts[facet.key]) for facet in FACETS if counts[facet.key]}
+    facets = {
+        facet.key: _sorted_counts(facet, counts[facet.key]) for facet in search_facets if counts[facet.key]
+    }
     return SearchOutcome(count=len(matched), hits=hits, facets=facets, degraded=degraded)
 
 

@@ -19,9 +19,10 @@ from wagtail.contrib.search_promotions.models import Query, QueryDailyHits
 from wagtail.models import Page, Site
 from wagtail.search.backends import get_search_backend
 
+from core.registries import search_facets
 from multisite.lookup import unit_info_for_page
 
-from .facets import FACETS, FACETS_BY_KEY, document_number
+from .facets import document_number
 from .service import autocomplete, faceted_search
 
 PAGE_SIZE = 20
@@ -42,7 +43,7 @@ class SearchRequest:
         self.site = Site.find_for_request(request)
         self.filters = {
             facet.key: [v for v in request.GET.getlist(facet.key) if v][:10]
-            for facet in FACETS
+            for facet in search_facets
             if any(request.GET.getlist(facet.key))
         }
         try:
@@ -116,7 +117,7 @@ class SearchRequest:
 
 def _facet_links(search, outcome):
     groups = []
-    for facet in FACETS:
+    for facet in search_facets:
         values = outcome.facets.get(facet.key)
         if not values:
             continue
@@ -177,7 +178,7 @@ def search_view(request):
             scope_url=search.params(scope=None if search.scope_all else "all", trang=None),
             selected_filters=[
                 {
-                    "label": FACETS_BY_KEY[key].label,
+                    "label": search_facets.get(key).label,
                     "value": value,
                     "url": search.params(**{key: [v for v in values if v != value] or None, "trang": None}),
                 }

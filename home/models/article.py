@@ -7,9 +7,8 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 from wagtail.search import index
 
-from home.blocks import ArticleBodyBlock
-
-from .base import BasePage
+from core.blocks import ArticleBodyBlock
+from core.models import BasePage
 
 
 class ArticlePage(BasePage):

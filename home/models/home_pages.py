@@ -5,36 +5,47 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 
+from core.models import BasePage
+from core.registries import home_blocks, section_page_models
 from home.feeds import latest_articles
-from legal_docs.feeds import latest_legal_documents
-
-from .base import BasePage
-
-SECTION_SUBPAGES = [
-    "home.SectionPage",
-    "legal_docs.LegalDocumentIndexPage",
-    "council.CouncilPage",
-    "reporters.DirectoryPage",
-    "reporters.StatisticsPage",
-]
 
 
 class HomeBase(BasePage):
-    """Abstract root page of a site: an introduction and the menu of sections."""
+    """Abstract root page of a site: an introduction, the menu of sections and
+    the blocks the feature apps declare (``core.registries.home_blocks``)."""
 
     intro = RichTextField(_("lời giới thiệu"), blank=True, features=["bold", "italic", "link"])
 
     content_panels = BasePage.content_panels + [FieldPanel("intro")]
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = SECTION_SUBPAGES
+    is_portal = False
 
     class Meta:
         abstract = True
 
+    @classmethod
+    def clean_subpage_models(cls):
+        """The page types of the registered sections, read when first asked
+        (every app has registered its sections by then)."""
+        if cls._clean_subpage_models is None:
+            cls.subpage_types = section_page_models()
+        return super().clean_subpage_models()
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["sections"] = self.get_children().live().in_menu()
+        context["home_blocks"] = self.declared_blocks(request)
         return context
+
+    def declared_blocks(self, request):
+        """(block, its context) for every registered block shown on this kind of home."""
+        shown = []
+        for block in home_blocks:
+            if (block.on_portal if self.is_portal else block.on_units) and (
+                data := block.context(self, request)
+            ) is not None:
+                shown.append((block, data))
+        return shown
 
 
 class UnitHomePage(HomeBase):
@@ -57,9 +68,9 @@ class PortalHomePage(HomeBase):
 
     max_count = 1
     template = "home/portal_home_page.html"
+    is_portal = True
     feed_page_size = 10
     feed_size = 200
-    legal_feed_size = 8
 
     class Meta:
         verbose_name = _("trang chủ cổng tỉnh")
@@ -69,5 +80,4 @@ class PortalHomePage(HomeBase):
         context = super().get_context(request, *args, **kwargs)
         paginator = Paginator(latest_articles(limit=self.feed_size), self.feed_page_size)
         context["unit_articles"] = paginator.get_page(request.GET.get("trang"))
-        context["legal_documents"] = latest_legal_documents(limit=self.legal_feed_size)
         return context

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 
-from .base import BasePage
+from core.models import BasePage
 
 
 class SectionPage(BasePage):

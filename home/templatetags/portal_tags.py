@@ -2,9 +2,10 @@
 
 from django import template
 from django.core.cache import cache
+from django.template.loader import render_to_string
 from wagtail.models import Site
 
-from home.feeds import content_version
+from core.cache import content_version
 
 register = template.Library()
 
@@ -30,3 +31,9 @@ def site_menu(context):
         ]
         cache.set(key, items, 3600)
     return items
+
+
+@register.simple_tag(takes_context=True)
+def render_home_block(context, block, data):
+    """A block a feature app declared for the home pages, with its own context."""
+    return render_to_string(block.template, data, request=context.get("request"))

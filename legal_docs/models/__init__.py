@@ -1,4 +1,10 @@
-"""Legal documents: managed lists shared by every unit, and the document pages."""
+"""Legal documents: managed lists shared by every unit, and the document pages.
+
+``LegalField`` lives in ``core`` (the register uses it too); it is re-exported
+here because documents are its main users.
+"""
+
+from core.models import LegalField
 
 from .pages import (
     ATTACHMENT_EXTENSIONS,
@@ -11,7 +17,7 @@ from .pages import (
     MaterialType,
     RelationType,
 )
-from .taxonomy import DocumentType, EffectStatus, IssuingBody, LegalField
+from .taxonomy import DocumentType, EffectStatus, IssuingBody
 
 __all__ = [
     "ATTACHMENT_EXTENSIONS",

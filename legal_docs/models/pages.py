@@ -18,8 +18,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from home.blocks import RICH_TEXT_FEATURES, ArticleBodyBlock
-from home.models.base import BasePage
+from core.blocks import RICH_TEXT_FEATURES, ArticleBodyBlock
+from core.models import BasePage
 from multisite.lookup import unit_info_for_page
 
 from .taxonomy import EffectStatus
@@ -112,7 +112,7 @@ class LegalDocumentPage(BasePage):
         default=EffectStatus.IN_FORCE,
     )
     fields = ParentalManyToManyField(
-        "legal_docs.LegalField", verbose_name=_("lĩnh vực"), blank=True, related_name="documents"
+        "core.LegalField", verbose_name=_("lĩnh vực"), blank=True, related_name="documents"
     )
     summary = models.TextField(_("trích yếu"))
     body = RichTextField(_("toàn văn"), blank=True, features=RICH_TEXT_FEATURES)
@@ -179,6 +179,25 @@ class LegalDocumentPage(BasePage):
     class Meta:
         verbose_name = _("văn bản pháp luật")
         verbose_name_plural = _("văn bản pháp luật")
+
+    # Search ranking: at equal text relevance a document in force comes
+    # before an expired one (read by the search app through search_rank()).
+    EFFECT_STATUS_RANK = {
+        EffectStatus.IN_FORCE: 1.3,
+        EffectStatus.PARTLY_EXPIRED: 1.15,
+        EffectStatus.PARTLY_SUSPENDED: 1.1,
+        EffectStatus.NOT_YET: 1.05,
+        EffectStatus.SUSPENDED: 0.9,
+        EffectStatus.EXPIRED: 0.8,
+    }
+
+    def search_rank(self):
+        """Ranking weight of this document in search (1.0 is neutral)."""
+        return self.EFFECT_STATUS_RANK.get(self.effect_status, 1.0)
+
+    def search_identifier(self):
+        """What citizens type to find exactly this document: its number."""
+        return self.document_number
 
     def clean(self):
         super().clean()

@@ -1,14 +1,16 @@
-"""Managed lists shared by all units: document types, issuing bodies, fields.
+"""Managed lists shared by all units: document types and issuing bodies.
 
 They are edited by system administrators only and chosen by every unit, so that
-"Nghị định" or "Đất đai" means the same thing in every unit's documents, filters
-and figures (the register of legal reporters uses the same field list).
+"Nghị định" means the same thing in every unit's documents and filters. The
+list of fields (lĩnh vực), which the register of reporters uses too, is
+``core.models.LegalField``.
 """
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
-from wagtail.search import index
+
+from core.models import TaxonomyBase
 
 
 class EffectStatus(models.TextChoices):
@@ -20,24 +22,6 @@ class EffectStatus(models.TextChoices):
     NOT_YET = "not_yet", _("Chưa có hiệu lực")
     SUSPENDED = "suspended", _("Ngưng hiệu lực")
     PARTLY_SUSPENDED = "partly_suspended", _("Ngưng hiệu lực một phần")
-
-
-class TaxonomyBase(index.Indexed, models.Model):
-    """A named, ordered entry of a shared list, with a stable slug for URLs and imports."""
-
-    name = models.CharField(_("tên"), max_length=255, unique=True)
-    slug = models.SlugField(_("mã"), max_length=100, unique=True, allow_unicode=False)
-    sort_order = models.PositiveIntegerField(_("thứ tự"), default=0)
-
-    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("sort_order")]
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
-
-    class Meta:
-        abstract = True
-        ordering = ["sort_order", "name"]
-
-    def __str__(self):
-        return self.name
 
 
 class DocumentType(TaxonomyBase):
@@ -64,11 +48,3 @@ class IssuingBody(TaxonomyBase):
     class Meta(TaxonomyBase.Meta):
         verbose_name = _("cơ quan ban hành")
         verbose_name_plural = _("cơ quan ban hành")
-
-
-class LegalField(TaxonomyBase):
-    """Lĩnh vực: subject field of documents and expertise of legal reporters."""
-
-    class Meta(TaxonomyBase.Meta):
-        verbose_name = _("lĩnh vực")
-        verbose_name_plural = _("lĩnh vực")

@@ -9,7 +9,8 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 
-from home.models.base import BasePage
+from core.models import BasePage
+from multisite.lookup import unit_subtree_ids
 from multisite.models import Unit
 
 from .register import Person, normalise_name
@@ -31,10 +32,8 @@ class UnitScopedPage(BasePage):
         abstract = True
 
     def scope_unit_ids(self):
-        from reporters.figures import unit_tree_ids
-
         info = self.unit_info
-        return unit_tree_ids(info["id"]) if info else []
+        return unit_subtree_ids(info["id"]) if info else []
 
 
 class DirectoryPage(RoutablePageMixin, UnitScopedPage):

@@ -98,7 +98,7 @@ class Person(UnitOwned):
     agency = models.CharField(_("cơ quan, đơn vị công tác"), max_length=255, blank=True)
     position = models.CharField(_("chức vụ"), max_length=255, blank=True)
     fields = models.ManyToManyField(
-        "legal_docs.LegalField", verbose_name=_("lĩnh vực"), blank=True, related_name="people"
+        "core.LegalField", verbose_name=_("lĩnh vực"), blank=True, related_name="people"
     )
     status = models.CharField(
         _("tình trạng"), max_length=20, choices=PersonStatus.choices, default=PersonStatus.ACTIVE

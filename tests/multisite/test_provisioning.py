@@ -12,10 +12,10 @@ from wagtail.models import (
     WorkflowPage,
 )
 
+from core.registries import iter_sections, sections
 from home.models import PortalHomePage, SectionPage, UnitHomePage
 from multisite.models import Unit, UnitGroup, UnitKind, UnitRole, UnitSection
 from multisite.provisioning import ProvisioningError, UnitSpec, provision_unit
-from multisite.sections import STANDARD_SECTIONS, iter_sections
 from tests.factories import UnitFactory
 
 pytestmark = pytest.mark.django_db
@@ -52,8 +52,20 @@ def test_unit_gets_full_section_tree(unit_a):
     root = unit_a.site.root_page
     assert isinstance(root.specific, UnitHomePage)
     top_titles = list(root.get_children().values_list("title", flat=True))
-    assert top_titles == [str(spec.title) for spec in STANDARD_SECTIONS]
-    assert "Hội đồng phối hợp PBGDPL" in top_titles
+    assert top_titles == [str(spec.title) for spec in sections]
+    assert top_titles == [
+        "Giới thiệu",
+        "Tin tức – Sự kiện",
+        "Văn bản pháp luật mới",
+        "Tài liệu phổ biến, giáo dục pháp luật",
+        "Chỉ đạo – Điều hành",
+        "Hướng dẫn nghiệp vụ",
+        "Hỏi đáp – Đối thoại chính sách",
+        "Hội đồng phối hợp PBGDPL",
+        "Báo cáo viên – Tuyên truyền viên",
+        "Số liệu thống kê",
+        "Liên kết",
+    ]
     keys = set(UnitSection.objects.filter(unit=unit_a).values_list("key", flat=True))
     assert keys == {spec.key for spec in iter_sections()}
     intro = UnitSection.objects.get(unit=unit_a, key="intro").page

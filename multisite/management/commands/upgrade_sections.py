@@ -5,7 +5,7 @@ from multisite.upgrade import upgrade_sections
 
 class Command(BaseCommand):
     help = (
-        "Cập nhật các chuyên mục bắt buộc của đơn vị đã tạo trước đây sang kiểu trang mới "
+        "Bổ sung chuyên mục bắt buộc còn thiếu cho các đơn vị đã tạo trước đây và cập nhật sang kiểu trang mới "
         "(ví dụ “Văn bản pháp luật mới”); chạy lại không thay đổi gì."
     )
 

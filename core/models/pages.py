@@ -5,11 +5,11 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 from wagtail.search import index
 
-from multisite.lookup import unit_info_for_page
+from core.registries import page_owner
 
 
 class BasePage(Page):
-    """Abstract base page: a summary for listings and the owning unit."""
+    """Abstract base page: a summary for listings and searches, and the owning unit."""
 
     listing_summary = models.TextField(
         _("tóm tắt"),
@@ -24,4 +24,5 @@ class BasePage(Page):
 
     @property
     def unit_info(self):
-        return unit_info_for_page(self)
+        """The owning unit as a small dict (id, code, name, kind, root_url), or None."""
+        return page_owner(self)

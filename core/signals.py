@@ -1,11 +1,11 @@
-"""Invalidate cached listings whenever published content changes."""
+"""Invalidate cached listings of live pages whenever published content changes."""
 
 from django.db.models.signals import post_delete
 from django.dispatch import receiver
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from .feeds import bump_content_version
+from .cache import bump_content_version
 
 
 @receiver(page_published)

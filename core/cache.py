@@ -21,3 +21,10 @@ class CacheVersion:
 
     def bump(self):
         cache.set(self.key, get_random_string(8), None)
+
+
+# Changes whenever a page is published, unpublished, moved or deleted
+# (core.signals): menus and feeds of live pages are cached under it.
+CONTENT_VERSION = CacheVersion("core:content-version")
+content_version = CONTENT_VERSION.current
+bump_content_version = CONTENT_VERSION.bump

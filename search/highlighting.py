@@ -1,54 +1,11 @@
-"""Text helpers shared by the engine and the database fallback.
-
-``fold`` mirrors the engine's lowercase + asciifolding chain for Vietnamese:
-it keeps one character per input character, so positions in the folded text
-are positions in the original (used to highlight without the engine).
-"""
+"""Highlighting and query terms, shared by the engine backends and the database fallback."""
 
 import html
 import re
-import unicodedata
+
+from core.text import fold, normalise_document_number
 
 from .synonyms import SYNONYMS
-
-_SPECIAL = {"đ": "d", "Đ": "d"}
-
-
-def fold_char(char):
-    if char in _SPECIAL:
-        return _SPECIAL[char]
-    base = unicodedata.normalize("NFD", char)[0]
-    return base.lower() if len(base.lower()) == 1 else char.lower()[:1] or char
-
-
-class _FoldTable(dict):
-    """fold_char for str.translate, computed once per character."""
-
-    def __missing__(self, code):
-        folded = self[code] = fold_char(chr(code))
-        return folded
-
-
-_FOLD_TABLE = _FoldTable()
-
-
-def fold(text):
-    """Lowercase ``text`` and strip Vietnamese diacritics (đ→d), same length."""
-    return unicodedata.normalize("NFC", text or "").translate(_FOLD_TABLE)
-
-
-_TAG_RE = re.compile(r"<[^>]*>")
-
-
-def html_to_text(value):
-    """The words of an HTML fragment (rich text), quickly: tags become spaces."""
-    return " ".join(html.unescape(_TAG_RE.sub(" ", value or "")).split())
-
-
-def normalise_document_number(text):
-    """The form document numbers are compared in: folded, without whitespace."""
-    return re.sub(r"\s+", "", fold(text))
-
 
 # A document number or its start, as typed: "43/2011/NĐ-CP", "43 / 2011", "15/CT-UBND".
 DOCUMENT_NUMBER_RE = re.compile(r"\d+(?:\s*/\s*[\w\-.]+)+", re.UNICODE)

@@ -1,0 +1,23 @@
+"""What the coordination council app declares to the portal (core.registries)."""
+
+from django.utils.translation import gettext_lazy as _
+
+from core import registries
+
+SECTION = registries.SectionSpec(
+    "council", _("Hội đồng phối hợp PBGDPL"), "hoi-dong-phoi-hop", "council.CouncilPage", order=80
+)
+# Councils sit at province and district level; the standing body is the justice office.
+JUSTICE_OFFICE = {"province": "Sở Tư pháp", "district": "Phòng Tư pháp"}
+
+
+def seed_demo(unit, index):
+    from .demo import seed_council
+
+    if unit.kind in JUSTICE_OFFICE:
+        seed_council(unit, justice_name=JUSTICE_OFFICE[unit.kind])
+
+
+def register():
+    registries.sections.register(SECTION)
+    registries.demo_seeders.register(registries.DemoSeeder("council", seed_demo, order=30))

@@ -1,0 +1,51 @@
+"""What the legal documents app declares to the portal (core.registries)."""
+
+from django.utils.translation import gettext_lazy as _
+
+from core import registries
+from search.facets import attribute, many
+
+SECTION = registries.SectionSpec(
+    "legal_documents",
+    _("Văn bản pháp luật mới"),
+    "van-ban-phap-luat-moi",
+    "legal_docs.LegalDocumentIndexPage",
+    intro=_("Văn bản quy phạm pháp luật mới ban hành và tài liệu giới thiệu văn bản."),
+    order=30,
+)
+PORTAL_FEED_SIZE = 8
+
+
+def latest_documents_block(page, request):
+    from .feeds import latest_legal_documents
+
+    return {"items": latest_legal_documents(limit=PORTAL_FEED_SIZE), "show_unit": True}
+
+
+def seed_demo(unit, index):
+    from .demo import seed_legal_documents
+
+    seed_legal_documents(unit, index)
+
+
+def register():
+    registries.sections.register(SECTION)
+    registries.home_blocks.register(
+        registries.HomeBlock(
+            "van-ban-moi",
+            _("Văn bản pháp luật mới"),
+            "legal_docs/includes/latest_documents.html",
+            latest_documents_block,
+            order=20,
+        )
+    )
+    registries.demo_seeders.register(registries.DemoSeeder("legal_documents", seed_demo, order=10))
+    for facet in (
+        registries.SearchFacet("document_type", _("Loại văn bản"), attribute("document_type"), order=20),
+        registries.SearchFacet("issuing_body", _("Cơ quan ban hành"), attribute("issuing_body"), order=30),
+        registries.SearchFacet("field", _("Lĩnh vực"), many("fields"), order=40),
+        registries.SearchFacet(
+            "effect_status", _("Tình trạng hiệu lực"), attribute("effect_status"), order=60
+        ),
+    ):
+        registries.search_facets.register(facet)
