@@ -23,7 +23,9 @@ def feature_apps():
     return [
         config
         for config in apps.get_app_configs()
-        if Path(config.path).parent == ROOT and config.label not in FOUNDATION and config.label != "site_config"
+        if Path(config.path).parent == ROOT
+        and config.label not in FOUNDATION
+        and config.label != "site_config"
     ]
 
 
@@ -65,7 +67,9 @@ def test_no_feature_label_or_model_in_the_foundation():
     assert found == []
 
 
-@pytest.mark.skipif(not (Path(sys.executable).parent / "lint-imports").exists(), reason="import-linter missing")
+@pytest.mark.skipif(
+    not (Path(sys.executable).parent / "lint-imports").exists(), reason="import-linter missing"
+)
 def test_import_contracts_hold():
     result = subprocess.run(
         [str(Path(sys.executable).parent / "lint-imports"), "--no-cache"],
