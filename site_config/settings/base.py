@@ -175,7 +175,7 @@ CACHES = {
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Cổng thông tin điện tử Phổ biến, giáo dục pháp luật"
-# WAGTAILADMIN_BASE_URL is set in accounts/settings.py, whose content policy allows its origin.
+# WAGTAILADMIN_BASE_URL is set in accounts.py, whose content policy allows its origin.
 WAGTAILDOCS_EXTENSIONS = [
     "pdf",
     "doc",
@@ -192,7 +192,7 @@ WAGTAILDOCS_EXTENSIONS = [
     "mp3",
     "mp4",
 ]
-# WAGTAILDOCS_MAX_UPLOAD_SIZE and WAGTAILIMAGES_MAX_UPLOAD_SIZE: accounts/settings.py (UPLOAD_MAX_*_MB).
+# WAGTAILDOCS_MAX_UPLOAD_SIZE and WAGTAILIMAGES_MAX_UPLOAD_SIZE: accounts.py (UPLOAD_MAX_*_MB).
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
@@ -242,5 +242,5 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
 }
 
-# Accounts and security (accounts/): lockout, e-mail, uploads, headers, health.
-from accounts.settings import *  # noqa: E402
+# Accounts and security (the accounts app): lockout, e-mail, uploads, headers, health.
+from .accounts import *  # noqa: E402

@@ -1,6 +1,8 @@
 """Security settings of the accounts app, imported at the end of the base settings.
 
 Everything here can be tuned from the environment; see README "Accounts and security".
+They live in site_config because the accounts app may not import site_config (the
+import layers), and its settings read the environment through site_config.env.
 """
 
 import datetime
