@@ -5,29 +5,17 @@ SEARCH_URL, SEARCH_INDEX, SECRET_KEY, ALLOWED_HOSTS, MEDIA_ROOT,
 PORTAL_BASE_DOMAIN, PORTAL_PORT, CACHE_BACKEND, CACHE_LOCATION.
 """
 
-import os
 from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
+from site_config.env import env_int, env_list, env_str
+
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
 
-
-def env_list(name, default=""):
-    """A comma-separated environment variable as a list of non-empty items."""
-    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
-
-
-def env_bool(name, default=False):
-    value = os.environ.get(name)
-    if value is None:
-        return default
-    return value.strip().lower() in {"1", "true", "yes", "on"}
-
-
-SECRET_KEY = os.environ.get("SECRET_KEY", "")
+SECRET_KEY = env_str("SECRET_KEY", "")
 DEBUG = False
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 
@@ -114,8 +102,8 @@ WSGI_APPLICATION = "site_config.wsgi.application"
 
 DATABASES = {
     "default": dj_database_url.parse(
-        os.environ.get("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
-        conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "60")),
+        env_str("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
+        conn_max_age=env_int("DB_CONN_MAX_AGE", 60, minimum=0),
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -151,9 +139,9 @@ STATICFILES_FINDERS = [
     "django.contrib.staticfiles.finders.AppDirectoriesFinder",
 ]
 STATICFILES_DIRS = [PROJECT_DIR / "static"]
-STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "static_collected"))
+STATIC_ROOT = Path(env_str("STATIC_ROOT", str(BASE_DIR / "static_collected")))
 STATIC_URL = "/static/"
-MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "media")))
 MEDIA_URL = "/media/"
 
 STORAGES = {
@@ -170,7 +158,7 @@ _CACHE_BACKENDS = {
     "locmem": ("django.core.cache.backends.locmem.LocMemCache", "pbgdpl"),
     "database": ("django.core.cache.backends.db.DatabaseCache", "pbgdpl_cache"),
 }
-CACHE_BACKEND = os.environ.get("CACHE_BACKEND", "locmem")
+CACHE_BACKEND = env_str("CACHE_BACKEND", "locmem")
 if CACHE_BACKEND in _CACHE_BACKENDS:
     _cache_class, _cache_location = _CACHE_BACKENDS[CACHE_BACKEND]
 elif "." in CACHE_BACKEND:
@@ -182,13 +170,13 @@ else:
 CACHES = {
     "default": {
         "BACKEND": _cache_class,
-        "LOCATION": os.environ.get("CACHE_LOCATION", _cache_location),
+        "LOCATION": env_str("CACHE_LOCATION", _cache_location),
     }
 }
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Cổng thông tin điện tử Phổ biến, giáo dục pháp luật"
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://localhost:8000")
+# WAGTAILADMIN_BASE_URL is set in accounts.py, whose content policy allows its origin.
 WAGTAILDOCS_EXTENSIONS = [
     "pdf",
     "doc",
@@ -205,22 +193,23 @@ WAGTAILDOCS_EXTENSIONS = [
     "mp3",
     "mp4",
 ]
-WAGTAILDOCS_MAX_UPLOAD_SIZE = 50 * 1024 * 1024
-WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# WAGTAILDOCS_MAX_UPLOAD_SIZE and WAGTAILIMAGES_MAX_UPLOAD_SIZE: accounts.py (UPLOAD_MAX_*_MB).
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 
 # Units get hostnames <code>.<PORTAL_BASE_DOMAIN>; PORTAL_PORT is the port the
 # public reaches them on (80 behind a reverse proxy, 8000 for `make run`).
-PORTAL_BASE_DOMAIN = os.environ.get("PORTAL_BASE_DOMAIN", "localhost")
-PORTAL_PORT = int(os.environ.get("PORTAL_PORT", "80"))
+PORTAL_BASE_DOMAIN = env_str("PORTAL_BASE_DOMAIN", "localhost")
+PORTAL_PORT = env_int("PORTAL_PORT", 80, minimum=1)
 
 # Search: one switch chooses the engine; the index settings live in search/.
-SEARCH_BACKEND = os.environ.get("SEARCH_BACKEND", "database").strip().lower()
-SEARCH_URL = os.environ.get("SEARCH_URL", "http://127.0.0.1:9200")
-SEARCH_INDEX = os.environ.get("SEARCH_INDEX", "pbgdpl")
-SEARCH_TIMEOUT = int(os.environ.get("SEARCH_TIMEOUT", "5"))
+SEARCH_BACKEND = env_str("SEARCH_BACKEND", "database").strip().lower()
+# SEARCH_URL may list several nodes, comma-separated.
+SEARCH_URLS = env_list("SEARCH_URL", "http://127.0.0.1:9200")
+SEARCH_URL = ",".join(SEARCH_URLS)
+SEARCH_INDEX = env_str("SEARCH_INDEX", "pbgdpl")
+SEARCH_TIMEOUT = env_int("SEARCH_TIMEOUT", 5, minimum=1)
 
 _SEARCH_BACKEND_MODULES = {
     "database": "search.database",
@@ -237,7 +226,7 @@ else:
     WAGTAILSEARCH_BACKENDS = {
         "default": {
             "BACKEND": _SEARCH_BACKEND_MODULES[SEARCH_BACKEND],
-            "URLS": env_list("SEARCH_URL", SEARCH_URL),
+            "URLS": SEARCH_URLS,
             "INDEX_PREFIX": f"{SEARCH_INDEX}_",
             "TIMEOUT": SEARCH_TIMEOUT,
             "OPTIONS": {},
@@ -251,8 +240,8 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+    "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
 }
 
-# Accounts and security (accounts/): lockout, e-mail, uploads, headers, health.
-from accounts.settings import *  # noqa: E402
+# Accounts and security (the accounts app): lockout, e-mail, uploads, headers, health.
+from .accounts import *  # noqa: E402

@@ -1,8 +1,9 @@
 """Tests: the same settings as production in what matters, fast hashing, and a
 separate search index so a test run never touches a real portal's index."""
 
+from site_config.env import env_bool
+
 from .base import *  # noqa: F403
-from .base import env_bool
 
 DEBUG = False
 SECRET_KEY = "test-only-key"

@@ -1,0 +1,404 @@
+"""Migrating a database built on an older main keeps every row.
+
+The fixtures are databases that the older commit built with its own `migrate` and
+`seed_demo` (scripts/make_upgrade_fixture.sh). Each test restores one into a throw-away
+database, snapshots every table (row count and a checksum of its rows in primary-key
+order), runs the current code's `manage.py migrate` in a subprocess, snapshots again and
+compares. Tables the migration may legitimately change are listed below with the reason
+and checked by their own rule. A smoke check then reads every row through the current
+models. The PostgreSQL variant runs when the test run's database is PostgreSQL (CI).
+"""
+
+import gzip
+import hashlib
+import json
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import quote as url_quote
+
+import pytest
+from django.conf import settings
+from django.db import connection
+
+ROOT = Path(__file__).resolve().parents[2]
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+# Rebuild with `scripts/make_upgrade_fixture.sh <commit>` and update this name.
+FIXTURE = "main-bf0c6aa"
+
+# Tables a migration renamed: old name -> new name. Moving a model between apps with
+# SeparateDatabaseAndState keeps its table (e.g. LegalField keeps legal_docs_legalfield),
+# so a move adds nothing here.
+TABLE_RENAMES = {}
+
+# Models moved between apps: (old app_label, model) -> new app_label. Their ContentType
+# row keeps its id (pages, revisions, permissions and logs point at it) and changes only
+# app_label. Moving LegalField adds ("legal_docs", "legalfield"): "core".
+CONTENT_TYPE_RENAMES = {}
+
+# Models the current code adds: (app_label, model). Migrating creates their ContentType
+# row and default permissions; every other row of those tables must stay as it was.
+NEW_MODELS = set()
+
+# Tables whose rows the migration may change, each with why; each has its own check below.
+CHANGING_TABLES = {
+    "django_migrations": "gains a row per newly applied migration; its old rows must stay unchanged",
+    "django_content_type": "moved models change app_label (CONTENT_TYPE_RENAMES), new models add rows "
+    "(NEW_MODELS); nothing else may change",
+    "auth_permission": "post_migrate adds the default permissions of NEW_MODELS; old rows must stay",
+}
+
+SUBPROCESS_TIMEOUT = 300
+
+
+def quote(name):
+    return '"' + name.replace('"', '""') + '"'
+
+
+@dataclass(frozen=True)
+class TableState:
+    columns: tuple
+    primary_key: tuple
+    count: int
+    checksum: str
+
+
+class SQLiteDatabase:
+    vendor = "sqlite"
+
+    def __init__(self, path):
+        self.path = path
+        self.url = f"sqlite:///{path}"
+
+    def connect(self):
+        import sqlite3
+
+        return sqlite3.connect(self.path)
+
+    def tables(self, conn):
+        rows = conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+        ).fetchall()
+        return sorted(name for (name,) in rows)
+
+    def columns(self, conn, table):
+        """All columns and the primary key's, in key order."""
+        info = conn.execute(f"PRAGMA table_info({quote(table)})").fetchall()
+        columns = tuple(row[1] for row in info)
+        key = tuple(row[1] for row in sorted((row for row in info if row[5]), key=lambda row: row[5]))
+        return columns, key
+
+    def measure(self, conn, table, columns, key):
+        selected = ", ".join(quote(column) for column in columns)
+        order = ", ".join(quote(column) for column in key) or selected
+        digest = hashlib.md5()
+        count = 0
+        for row in conn.execute(f"SELECT {selected} FROM {quote(table)} ORDER BY {order}"):
+            digest.update(repr(row).encode())
+            digest.update(b"\n")
+            count += 1
+        return count, digest.hexdigest()
+
+    def rows(self, conn, table, columns):
+        selected = ", ".join(quote(column) for column in columns)
+        return conn.execute(f"SELECT {selected} FROM {quote(table)}").fetchall()
+
+
+class PostgresDatabase:
+    vendor = "postgresql"
+
+    def __init__(self, server, name):
+        self.server = server
+        self.name = name
+        credentials = f"{url_quote(server['USER'], safe='')}:{url_quote(server['PASSWORD'], safe='')}"
+        self.url = f"postgres://{credentials}@{server['HOST'] or 'localhost'}:{server['PORT'] or 5432}/{name}"
+
+    def connect(self, name=None):
+        import psycopg2
+
+        conn = psycopg2.connect(
+            dbname=name or self.name,
+            user=self.server["USER"],
+            password=self.server["PASSWORD"],
+            host=self.server["HOST"] or "localhost",
+            port=self.server["PORT"] or 5432,
+        )
+        conn.autocommit = True
+        return conn
+
+    def query(self, conn, sql, params=()):
+        with conn.cursor() as cursor:
+            cursor.execute(sql, params)
+            return cursor.fetchall()
+
+    def tables(self, conn):
+        rows = self.query(conn, "SELECT tablename FROM pg_tables WHERE schemaname = 'public'")
+        return sorted(name for (name,) in rows)
+
+    def columns(self, conn, table):
+        columns = self.query(
+            conn,
+            "SELECT column_name FROM information_schema.columns"
+            " WHERE table_schema = 'public' AND table_name = %s ORDER BY ordinal_position",
+            (table,),
+        )
+        key = self.query(
+            conn,
+            "SELECT a.attname FROM pg_index i"
+            " JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = ANY(i.indkey)"
+            " WHERE i.indrelid = %s::regclass AND i.indisprimary"
+            " ORDER BY array_position(i.indkey::int2[], a.attnum)",
+            (quote(table),),
+        )
+        return tuple(name for (name,) in columns), tuple(name for (name,) in key)
+
+    def measure(self, conn, table, columns, key):
+        row = "ROW(" + ", ".join(quote(column) for column in columns) + ")::text"
+        order = ", ".join(quote(column) for column in key) or row
+        ((count, checksum),) = self.query(
+            conn,
+            f"SELECT count(*), md5(coalesce(string_agg({row}, E'\\n' ORDER BY {order}), ''))"
+            f" FROM {quote(table)}",
+        )
+        return count, checksum
+
+    def rows(self, conn, table, columns):
+        selected = ", ".join(quote(column) for column in columns)
+        return self.query(conn, f"SELECT {selected} FROM {quote(table)}")
+
+
+def snapshot(database):
+    conn = database.connect()
+    try:
+        state = {}
+        for table in database.tables(conn):
+            columns, key = database.columns(conn, table)
+            count, checksum = database.measure(conn, table, columns, key)
+            state[table] = TableState(columns, key, count, checksum)
+        return state
+    finally:
+        conn.close()
+
+
+def remeasure(database, before):
+    """The old tables measured again over their old columns, or why that is impossible."""
+    conn = database.connect()
+    try:
+        tables = set(database.tables(conn))
+        after, problems = {}, []
+        for table, old in before.items():
+            new_table = TABLE_RENAMES.get(table, table)
+            if new_table not in tables:
+                problems.append(f"{table}: table is gone")
+                continue
+            columns, _ = database.columns(conn, new_table)
+            dropped = [column for column in old.columns if column not in columns]
+            if dropped:
+                problems.append(f"{table}: columns dropped: {', '.join(dropped)}")
+                continue
+            count, checksum = database.measure(conn, new_table, old.columns, old.primary_key)
+            after[table] = TableState(old.columns, old.primary_key, count, checksum)
+        return after, problems
+    finally:
+        conn.close()
+
+
+def table_rows(database, table, columns):
+    conn = database.connect()
+    try:
+        return {row[0]: tuple(row[1:]) for row in database.rows(conn, table, ("id", *columns))}
+    finally:
+        conn.close()
+
+
+def manage(database, *args):
+    """Run the current code's manage.py against the copy, as a deployment would."""
+    environment = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "site_config.settings.test",
+        "DATABASE_URL": database.url,
+        "SEARCH_BACKEND": "database",
+        "CACHE_BACKEND": "locmem",
+    }
+    result = subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=SUBPROCESS_TIMEOUT,
+    )
+    assert result.returncode == 0, f"manage.py {' '.join(args)} failed:\n{result.stdout}\n{result.stderr}"
+    return result.stdout
+
+
+# Runs in the migrated copy: Django's checks, then every model's rows through its
+# default manager, every ContentType any row points at, and every page as its own class.
+SMOKE_SCRIPT = """
+import json
+from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
+from django.core.management import call_command
+from django.db import models
+from wagtail.models import Page
+
+call_command("check", fail_level="ERROR")
+counts, unresolved = {}, set()
+for model in apps.get_models(include_auto_created=True):
+    if model._meta.proxy or not model._meta.managed:
+        continue
+    counts[model._meta.label] = [model._meta.db_table, model._default_manager.count()]
+    for field in model._meta.concrete_fields:
+        if isinstance(field, models.ForeignKey) and field.related_model is ContentType:
+            ids = model._base_manager.exclude(**{field.attname: None}).values_list(field.attname, flat=True)
+            for content_type_id in set(ids):
+                if ContentType.objects.get_for_id(content_type_id).model_class() is None:
+                    unresolved.add(f"{model._meta.label}.{field.name} -> {content_type_id}")
+not_specific = [
+    page.pk for page in Page.objects.specific().iterator() if type(page) is Page and page.depth > 1
+]
+print(json.dumps({"counts": counts, "unresolved": sorted(unresolved), "not_specific": not_specific}))
+"""
+
+
+def check_changing_tables(database, before_rows):
+    """Each allow-listed table changed only in the way its entry in CHANGING_TABLES allows."""
+    problems = []
+    migrations_before, content_types_before, permissions_before = before_rows
+    migrations_after = table_rows(database, "django_migrations", ("app", "name", "applied"))
+    problems += [
+        f"django_migrations: row {pk} {row[:2]} changed or removed"
+        for pk, row in migrations_before.items()
+        if migrations_after.get(pk) != row
+    ]
+
+    content_types_after = table_rows(database, "django_content_type", ("app_label", "model"))
+    unused_renames = set(CONTENT_TYPE_RENAMES) - set(content_types_before.values())
+    problems += [f"CONTENT_TYPE_RENAMES: {old} is not in the fixture" for old in sorted(unused_renames)]
+    for pk, (app_label, model) in content_types_before.items():
+        expected = (CONTENT_TYPE_RENAMES.get((app_label, model), app_label), model)
+        if content_types_after.get(pk) != expected:
+            problems.append(
+                f"django_content_type {pk}: {expected} expected, {content_types_after.get(pk)} found"
+            )
+    added = {row for pk, row in content_types_after.items() if pk not in content_types_before}
+    if added != NEW_MODELS:
+        problems.append(f"django_content_type: new rows {sorted(added)}, NEW_MODELS {sorted(NEW_MODELS)}")
+
+    permissions_after = table_rows(database, "auth_permission", ("content_type_id", "codename", "name"))
+    problems += [
+        f"auth_permission: row {pk} {row[1]} changed or removed"
+        for pk, row in permissions_before.items()
+        if permissions_after.get(pk) != row
+    ]
+    new_type_ids = {pk for pk, row in content_types_after.items() if row in NEW_MODELS}
+    problems += [
+        f"auth_permission: unexpected new row {pk} {row[1]}"
+        for pk, row in permissions_after.items()
+        if pk not in permissions_before and row[0] not in new_type_ids
+    ]
+    return problems
+
+
+def assert_migration_keeps_every_row(database):
+    before = snapshot(database)
+    assert len(before) > 50 and before["wagtailcore_page"].count > 50, "the fixture looks empty"
+    before_rows = (
+        table_rows(database, "django_migrations", ("app", "name", "applied")),
+        table_rows(database, "django_content_type", ("app_label", "model")),
+        table_rows(database, "auth_permission", ("content_type_id", "codename", "name")),
+    )
+
+    manage(database, "migrate", "--noinput")
+
+    after, problems = remeasure(database, before)
+    for table, old in sorted(before.items()):
+        new = after.get(table)
+        if new is None or table in CHANGING_TABLES:
+            continue
+        if (new.count, new.checksum) != (old.count, old.checksum):
+            problems.append(
+                f"{table}: {old.count} rows (checksum {old.checksum[:8]}) before, "
+                f"{new.count} rows (checksum {new.checksum[:8]}) after"
+            )
+    problems += check_changing_tables(database, before_rows)
+    assert not problems, "migrating lost or changed data:\n" + "\n".join(problems)
+
+    smoke = json.loads(
+        manage(database, "shell", "--verbosity=0", "-c", SMOKE_SCRIPT).strip().splitlines()[-1]
+    )
+    final = snapshot(database)
+    wrong_counts = [
+        f"{label}: {count} through the model, {final[table].count} in {table}"
+        for label, (table, count) in smoke["counts"].items()
+        if table in final and final[table].count != count
+    ]
+    missing = [
+        f"{label}: no table {table}" for label, (table, _) in smoke["counts"].items() if table not in final
+    ]
+    assert not wrong_counts and not missing, "\n".join(wrong_counts + missing)
+    assert smoke["unresolved"] == [], "rows point at content types with no model"
+    assert smoke["not_specific"] == [], "pages whose specific class cannot be loaded"
+
+
+def test_sqlite_database_from_main_keeps_every_row(tmp_path):
+    path = tmp_path / "upgrade.sqlite3"
+    with gzip.open(FIXTURES / f"{FIXTURE}.sqlite3.gz") as source, open(path, "wb") as target:
+        shutil.copyfileobj(source, target)
+    assert_migration_keeps_every_row(SQLiteDatabase(path))
+
+
+def find_psql():
+    """psql from PATH, else the newest of Debian's /usr/lib/postgresql/<version>/bin."""
+    found = shutil.which("psql")
+    if found:
+        return found
+    candidates = sorted(
+        Path("/usr/lib/postgresql").glob("*/bin/psql"),
+        key=lambda path: [int(part) if part.isdigit() else 0 for part in path.parts[-3].split(".")],
+    )
+    return str(candidates[-1]) if candidates else None
+
+
+def run_is_on_postgresql():
+    return settings.DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
+
+
+@pytest.fixture
+def postgres_copy():
+    """The PostgreSQL fixture restored into <test database>_upgrade, dropped afterwards."""
+    if not run_is_on_postgresql():
+        if settings.REQUIRE_SERVICES:
+            pytest.fail("REQUIRE_SERVICES=1 but the run's database is not PostgreSQL")
+        pytest.skip("the run's database is not PostgreSQL (set DATABASE_URL)")
+    psql = find_psql()
+    assert psql, "psql not found on PATH nor in /usr/lib/postgresql/*/bin"
+    server = connection.settings_dict
+    name = f"{server['NAME']}_upgrade"[:63]
+    database = PostgresDatabase(server, name)
+    admin = database.connect(name="postgres")
+    try:
+        with admin.cursor() as cursor:
+            cursor.execute(f"DROP DATABASE IF EXISTS {quote(name)}")
+            cursor.execute(f"CREATE DATABASE {quote(name)}")
+        with gzip.open(FIXTURES / f"{FIXTURE}.postgres.sql.gz") as dump:
+            restored = subprocess.run(
+                [psql, "-X", "-q", "-v", "ON_ERROR_STOP=1", "--single-transaction", "-d", database.url],
+                input=dump.read(),
+                capture_output=True,
+                timeout=SUBPROCESS_TIMEOUT,
+                env={**os.environ, "PGOPTIONS": "--client-min-messages=warning"},
+            )
+        assert restored.returncode == 0, restored.stderr.decode(errors="replace")
+        yield database
+    finally:
+        with admin.cursor() as cursor:
+            cursor.execute(f"DROP DATABASE IF EXISTS {quote(name)} WITH (FORCE)")
+        admin.close()
+
+
+def test_postgresql_database_from_main_keeps_every_row(postgres_copy):
+    assert_migration_keeps_every_row(postgres_copy)
