@@ -36,8 +36,8 @@ TABLE_RENAMES = {}
 
 # Models moved between apps: (old app_label, model) -> new app_label. Their ContentType
 # row keeps its id (pages, revisions, permissions and logs point at it) and changes only
-# app_label. Moving LegalField adds ("legal_docs", "legalfield"): "core".
-CONTENT_TYPE_RENAMES = {}
+# app_label. LegalField moved from legal_docs to core in issue 10.
+CONTENT_TYPE_RENAMES = {("legal_docs", "legalfield"): "core"}
 
 # Models the current code adds: (app_label, model). Migrating creates their ContentType
 # row and default permissions; every other row of those tables must stay as it was.
