@@ -30,6 +30,7 @@ class AuthAction(models.TextChoices):
     USER_ACTIVATE = "user_activate", _("Kích hoạt lại tài khoản")
     TWO_FACTOR_ENABLE = "2fa_enable", _("Bật xác thực hai bước")
     TWO_FACTOR_FAILED = "2fa_failed", _("Mã xác thực hai bước sai")
+    PERMISSION_DENIED = "permission_denied", _("Bị từ chối truy cập")
 
 
 # Actions shown in "Lịch sử đăng nhập"; the rest make up "Nhật ký quản trị".
@@ -40,6 +41,7 @@ LOGIN_ACTIONS = [
     AuthAction.LOCKOUT,
     AuthAction.UNLOCK,
     AuthAction.TWO_FACTOR_FAILED,
+    AuthAction.PERMISSION_DENIED,
 ]
 
 
@@ -135,3 +137,33 @@ def _fmt(value):
     if value in (None, ""):
         return "∅"
     return str(value)
+
+
+class AlertKind(models.TextChoices):
+    LOCKOUT = "lockout", _("Khóa đăng nhập")
+    FAILED_LOGINS = "failed_logins", _("Đăng nhập sai nhiều tài khoản từ một địa chỉ")
+    DENIALS = "denials", _("Nhiều yêu cầu bị từ chối truy cập")
+
+
+class SecurityAlert(models.Model):
+    """A warning of possible illegitimate access (decision 1575: "cảnh báo, ngăn chặn
+    truy cập bất hợp pháp"), sent to the system administrators and shown on their
+    dashboard with the addresses and accounts involved."""
+
+    created_at = models.DateTimeField(_("thời điểm"), auto_now_add=True, db_index=True)
+    kind = models.CharField(_("loại cảnh báo"), max_length=32, choices=AlertKind.choices)
+    subject = models.CharField(
+        _("đối tượng"), max_length=255, help_text=_("Địa chỉ IP hoặc tài khoản gây ra cảnh báo.")
+    )
+    ip_addresses = models.JSONField(_("địa chỉ IP"), default=list)
+    usernames = models.JSONField(_("tài khoản"), default=list)
+    count = models.PositiveIntegerField(_("số lần"), default=1)
+
+    class Meta:
+        verbose_name = _("cảnh báo an ninh")
+        verbose_name_plural = _("cảnh báo an ninh")
+        ordering = ["-created_at", "-pk"]
+        default_permissions = ("view",)
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.subject}"

@@ -13,6 +13,7 @@ from django.dispatch import receiver
 
 from multisite.models import StaffProfile
 
+from . import intrusion
 from .audit import record, request_actor
 from .context import current_request
 from .models import AuthAction
@@ -37,7 +38,9 @@ def on_logout(sender, request, user, **kwargs):
 def on_login_failed(sender, credentials, request=None, **kwargs):
     username = (credentials or {}).get("username") or ""
     target = User._default_manager.filter(username=username).first() if username else None
-    record(AuthAction.LOGIN_FAILED, target=target, username=username, request=request)
+    event = record(AuthAction.LOGIN_FAILED, target=target, username=username, request=request)
+    if event is not None:
+        intrusion.on_failed_login(event.ip_address)
 
 
 @receiver(user_locked_out)
@@ -50,6 +53,7 @@ def on_locked_out(sender, request, username, ip_address, **kwargs):
         request=request,
         changes={"ip_address": ip_address or ""},
     )
+    intrusion.on_lockout(username or "", ip_address or "")
 
 
 @receiver(pre_save, sender=User)

@@ -100,3 +100,15 @@ def keep_accounts_with_history(user):
             "hãy ngừng kích hoạt tài khoản thay vì xóa."
         ) % {"user": user.get_username()}
     return None
+
+
+@hooks.register("construct_homepage_panels")
+def add_security_alerts_panel(request, panels):
+    """System administrators see the week's intrusion warnings first."""
+    if not request.user.is_superuser:
+        return
+    from .intrusion import SecurityAlertsPanel, recent_alerts
+
+    alerts = list(recent_alerts()[:20])
+    if alerts:
+        panels.insert(0, SecurityAlertsPanel(alerts))

@@ -93,3 +93,14 @@ PUBLIC_FORM_RATE_WINDOW = env_int("PUBLIC_FORM_RATE_WINDOW", 600, minimum=1)
 # /healthz
 HEALTHZ_SEARCH_TIMEOUT = env_float("HEALTHZ_SEARCH_TIMEOUT", 2.0, minimum=0)
 HEALTHZ_MIN_FREE_DISK_MB = env_int("HEALTHZ_MIN_FREE_DISK_MB", 500, minimum=0)
+
+# Intrusion warnings (accounts/intrusion.py): e-mail to the system administrators and a
+# panel on their dashboard. Failed logins for this many different accounts from one
+# address, or this many refused admin requests by one address or account, within the
+# window raise an alert; a lockout always does. One alert per address and kind per cooldown.
+INTRUSION_FAILED_ACCOUNTS = env_int("INTRUSION_FAILED_ACCOUNTS", 3, minimum=2)
+INTRUSION_FAILED_WINDOW_MINUTES = env_int("INTRUSION_FAILED_WINDOW_MINUTES", 15, minimum=1)
+INTRUSION_DENIALS = env_int("INTRUSION_DENIALS", 20, minimum=2)
+INTRUSION_DENIALS_WINDOW_MINUTES = env_int("INTRUSION_DENIALS_WINDOW_MINUTES", 5, minimum=1)
+INTRUSION_ALERT_COOLDOWN_MINUTES = env_int("INTRUSION_ALERT_COOLDOWN_MINUTES", 60, minimum=1)
+INTRUSION_ALERT_EMAILS = env_list("INTRUSION_ALERT_EMAILS")
