@@ -8,7 +8,7 @@ class SearchConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from django.db.models.signals import post_delete, post_save
+        from django.db.models.signals import post_delete, post_migrate, post_save
         from wagtail.models import Site
         from wagtail.signals import page_published
 
@@ -16,10 +16,13 @@ class SearchConfig(AppConfig):
         from multisite.models import Unit
 
         from .facets import OWN_FACETS, forget_unit_names
+        from .setup import on_post_migrate
         from .signals import reindex_published_page
 
         for facet in OWN_FACETS:
             search_facets.register(facet)
+        # A fresh install gets its indexes with the portal's mappings on migrate.
+        post_migrate.connect(on_post_migrate, sender=self, dispatch_uid="search-ensure-indexes")
         # Wagtail indexes a page on save, before its many-to-many relations
         # (e.g. a document's fields) are written; index it again once published.
         page_published.connect(reindex_published_page, dispatch_uid="search-reindex-published")

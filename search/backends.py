@@ -30,6 +30,7 @@ from .facets import document_number, facet_values, rank_weight, summary_text
 from .fields import is_long_text, text_fields
 from .highlighting import document_number_candidates, highlight
 from .queue import record_failure
+from .setup import ensure_index
 from .service import (
     SearchHit,
     SearchOutcome,
@@ -349,6 +350,7 @@ class PortalBackendMixin:
 
     def add(self, obj):
         try:
+            ensure_index(self, type(obj))
             return super().add(obj)
         except self.engine_errors as error:
             record_failure(self.queue_name, [obj], "add", error)
@@ -357,6 +359,7 @@ class PortalBackendMixin:
     def add_bulk(self, model, obj_list):
         obj_list = list(obj_list)
         try:
+            ensure_index(self, model)
             return super().add_bulk(model, obj_list)
         except self.engine_errors as error:
             record_failure(self.queue_name, obj_list, "add", error)
