@@ -30,7 +30,6 @@ from .facets import document_number, facet_values, rank_weight, summary_text
 from .fields import is_long_text, text_fields
 from .highlighting import document_number_candidates, highlight
 from .queue import record_failure
-from .setup import ensure_index
 from .service import (
     SearchHit,
     SearchOutcome,
@@ -39,6 +38,7 @@ from .service import (
     fallback_backend,
     parse,
 )
+from .setup import ensure_index
 from .synonyms import INDEX_RULES, QUERY_RULES
 
 logger = logging.getLogger(__name__)
