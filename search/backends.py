@@ -26,6 +26,7 @@ from wagtail.fields import StreamField
 from core.registries import search_facets
 from core.text import html_to_text, normalise_document_number
 
+from . import notices
 from .facets import document_number, facet_values, rank_weight, summary_text
 from .fields import is_long_text, text_fields
 from .highlighting import document_number_candidates, highlight
@@ -258,6 +259,43 @@ def long_text(obj):
 
 
 class PortalResultsMixin:
+    """One engine request for the portal's search (``fetch``), and Wagtail's own
+    searches (admin, choosers) answered from the database when the engine fails."""
+
+    def _fallback(self):
+        compiler = self.query_compiler
+        notices.degraded()
+        return fallback_backend().search(
+            compiler.query, compiler.queryset, order_by_relevance=compiler.order_by_relevance
+        )
+
+    def _do_search(self):
+        if not self.backend.engine_is_marked_down():
+            try:
+                return super()._do_search()
+            except self.backend.engine_errors as error:
+                self.backend._mark_down(error)
+        return list(self._fallback()[self.start : self.stop])
+
+    def _do_count(self):
+        if not self.backend.engine_is_marked_down():
+            try:
+                return super()._do_count()
+            except self.backend.engine_errors as error:
+                self.backend._mark_down(error)
+        return self._fallback().count()
+
+    def facet(self, field_name):
+        if not self.backend.engine_is_marked_down():
+            try:
+                return super().facet(field_name)
+            except self.backend.engine_errors as error:
+                self.backend._mark_down(error)
+        try:
+            return self._fallback().facet(field_name)
+        except (NotImplementedError, AttributeError):
+            return {}
+
     def engine_request(self, offset, limit):
         """The body and parameters of the one request ``fetch`` sends."""
         compiler = self.query_compiler

@@ -73,6 +73,7 @@ MIDDLEWARE = [
     "accounts.intrusion.DenialMiddleware",
     "accounts.middleware.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "search.notices.AdminSearchNoticeMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "accounts.middleware.PortalCSPMiddleware",
