@@ -1,9 +1,12 @@
 """``GET /healthz``: is the portal up? For uptime monitors (Uptime Kuma, Zabbix, Prometheus).
 
-Answers JSON ``{"status": "ok|degraded|down", "checks": {...}}`` with one word
-per check and nothing else: no host names, versions or error texts. HTTP 200
-for ok and degraded (search down: pages still work, search does not), 503
-for down (database, cache or disk space failing).
+Answers JSON ``{"status": "ok|degraded|down", "failing": [...], "checks": {...}}``
+with the names of the failing checks and one word per check, nothing else: no
+host names, versions or error texts. HTTP 200 only for ok, so that every
+monitor alerts on anything less by its default rule (non-2xx); 503 for both
+degraded (search down: pages still work, search does not) and down (database,
+cache or disk space failing), told apart by ``status`` in the body and the
+``X-Health-Status`` header for monitors that grade severity.
 """
 
 import shutil
@@ -75,4 +78,9 @@ def run_checks():
 @require_GET
 def healthz(request):
     status, checks = run_checks()
-    return JsonResponse({"status": status, "checks": checks}, status=503 if status == "down" else 200)
+    failing = [name for name, result in checks.items() if result == FAIL]
+    response = JsonResponse(
+        {"status": status, "failing": failing, "checks": checks}, status=200 if status == "ok" else 503
+    )
+    response["X-Health-Status"] = status
+    return response

@@ -1,13 +1,13 @@
 from pathlib import Path
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from accounts.backup import create_backup
+from accounts.backup import BackupError, create_backup
 
 
 class Command(BaseCommand):
-    help = "Sao lưu cơ sở dữ liệu và tệp media vào một tệp .tar.gz (kèm mã kiểm tra)."
+    help = "Sao lưu cơ sở dữ liệu và tệp media vào một tệp .tar.gz (kèm mã kiểm tra và phiên bản lược đồ)."
 
     def add_arguments(self, parser):
         parser.add_argument(
@@ -17,6 +17,9 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         output = options["output"] or f"backups/pbgdpl-{timezone.now():%Y%m%d-%H%M%S}.tar.gz"
-        manifest = create_backup(output)
+        try:
+            manifest = create_backup(output)
+        except BackupError as error:
+            raise CommandError(str(error)) from error
         media = sum(1 for name in manifest["files"] if name.startswith("media/"))
         self.stdout.write(f"Đã sao lưu vào {Path(output).resolve()} (cơ sở dữ liệu và {media} tệp media).")
