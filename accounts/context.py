@@ -3,21 +3,6 @@
 import contextvars
 
 _current_request = contextvars.ContextVar("pbgdpl_current_request", default=None)
-_audit_suspended = contextvars.ContextVar("pbgdpl_audit_suspended", default=False)
-
-
-class suspend_audit:  # noqa: N801 - used like a function: ``with suspend_audit():``
-    """Write no audit events inside the block (a restore replays rows, nobody acts)."""
-
-    def __enter__(self):
-        self._token = _audit_suspended.set(True)
-
-    def __exit__(self, *exc):
-        _audit_suspended.reset(self._token)
-
-
-def audit_suspended():
-    return _audit_suspended.get()
 
 
 def current_request():
