@@ -13,15 +13,18 @@ from .conftest import needs_engine
 pytestmark = [needs_engine, pytest.mark.django_db]
 
 
+def drop_indexes(backend):
+    """What a fresh install looks like to the engine: no index of ours."""
+    backend.es.indices.delete(index=f"{index_prefix()}*", ignore_unavailable=True)
+    setup.forget_known_indexes()
+
+
 @pytest.fixture
 def backend():
-    """The engine, with every index of this run deleted first and set up again afterwards."""
+    """The engine; every index of this run is set up again afterwards."""
     backend = get_search_backend()
-    backend.es.indices.delete(index=f"{index_prefix()}*", ignore_unavailable=True)
-    setup.forget_known_indexes()
     yield backend
-    backend.es.indices.delete(index=f"{index_prefix()}*", ignore_unavailable=True)
-    setup.forget_known_indexes()
+    drop_indexes(backend)
     setup.ensure_indexes(backend)
 
 
@@ -37,8 +40,9 @@ def field_mapping(backend, field):
     return mapping["properties"].get(field)
 
 
-def test_migrate_creates_missing_indexes_with_the_portal_mappings(backend, unit_a):
+def test_migrate_creates_missing_indexes_with_the_portal_mappings(unit_a, backend):
     article(unit_a, title="Hội nghị phổ biến Luật Đất đai")
+    drop_indexes(backend)
     assert not page_index(backend).exists()
 
     call_command("migrate", verbosity=0)
@@ -50,7 +54,8 @@ def test_migrate_creates_missing_indexes_with_the_portal_mappings(backend, unit_
     assert "Hội nghị phổ biến Luật Đất đai" in titles
 
 
-def test_the_first_write_creates_a_missing_index_not_a_dynamic_one(backend, unit_a):
+def test_the_first_write_creates_a_missing_index_not_a_dynamic_one(unit_a, backend):
+    drop_indexes(backend)
     assert not page_index(backend).exists()
 
     article(unit_a, title="Tuyên truyền phòng, chống ma túy")
@@ -59,7 +64,7 @@ def test_the_first_write_creates_a_missing_index_not_a_dynamic_one(backend, unit
     assert setup.ensure_indexes(backend)[page_index(backend).name] == setup.OK
 
 
-def test_an_index_with_wrong_mappings_is_rebuilt_and_refilled(backend, unit_a):
+def test_an_index_with_wrong_mappings_is_rebuilt_and_refilled(unit_a, backend):
     article(unit_a, title="Ngày Pháp luật Việt Nam")
     index = page_index(backend)
     backend.es.indices.delete(index=index.name, ignore_unavailable=True)
