@@ -4,14 +4,28 @@ import datetime
 import itertools
 
 import factory
+import wagtail_factories
 from django.contrib.auth import get_user_model
 
+from council.models import CouncilActivityPage
+from home.models import ArticlePage
 from multisite.accounts import set_unit_user
 from multisite.models import Unit, UnitKind, UnitSection
 from multisite.provisioning import UnitSpec, provision_unit
 
 _codes = itertools.count(1)
 STAFF_PASSWORD = "Mat-khau-thu-2026"
+
+# The demo province every test run shares: provisioned once (see tests/conftest.py),
+# looked up by these codes and usernames.
+PROVINCE_CODE = "tinh-thu-nghiem"
+SHARED_UNITS = {"unit_a": ("xa-a", "Xã An Phú"), "unit_b": ("xa-b", "Xã Bình Hòa")}
+SHARED_STAFF = {
+    "editor_a": ("xa-a", "editor"),
+    "moderator_a": ("xa-a", "moderator"),
+    "admin_a": ("xa-a", "admin"),
+    "editor_b": ("xa-b", "editor"),
+}
 
 
 class UnitFactory(factory.Factory):
@@ -37,7 +51,7 @@ class UnitFactory(factory.Factory):
 
 
 class ProvinceFactory(UnitFactory):
-    code = "tinh-thu-nghiem"
+    code = PROVINCE_CODE
     name = "Tỉnh Thử Nghiệm"
     kind = UnitKind.PROVINCE
 
@@ -56,33 +70,66 @@ class SuperUserFactory(factory.django.DjangoModelFactory):
 
 def staff_user(unit, role, username=None):
     """A staff account of ``unit`` in ``role`` (admin, moderator or editor)."""
-    username = username or f"{unit.code}.{role}"
+    username = username or staff_username(unit.code, role)
     user, _created = set_unit_user(unit.code, role, username, f"{username}@example.vn", STAFF_PASSWORD)
     return user
+
+
+def staff_username(unit_code, role):
+    return f"{unit_code}.{role}"
+
+
+def build_shared_portal():
+    """The province, its two communes and their staff that most tests use."""
+    ProvinceFactory()
+    units = {code: UnitFactory(code=code, name=name) for code, name in SHARED_UNITS.values()}
+    for code, role in SHARED_STAFF.values():
+        staff_user(units[code], role)
 
 
 def section(unit, key="news"):
     return UnitSection.objects.select_related("page").get(unit=unit, key=key).page.specific
 
 
+class PublishedPageFactory(wagtail_factories.PageFactory):
+    """A page added under ``parent`` as a draft, then saved as a revision and
+    published like an editor does (``publish=False`` leaves the draft)."""
+
+    class Meta:
+        abstract = True
+        skip_postgeneration_save = True
+
+    slug = ""  # Wagtail derives a unique slug from the title, as in the admin
+    live = False
+
+    @factory.post_generation
+    def publish(page, create, extracted, **kwargs):
+        if not create:
+            return
+        revision = page.save_revision()
+        if extracted is None or extracted:
+            revision.publish()
+            page.refresh_from_db()
+
+
+class ArticlePageFactory(PublishedPageFactory):
+    class Meta:
+        model = ArticlePage
+
+    title = "Tin thử nghiệm"
+    date = datetime.date(2026, 11, 1)
+
+
+class CouncilActivityPageFactory(PublishedPageFactory):
+    class Meta:
+        model = CouncilActivityPage
+
+    kind = "meeting"
+
+
 def article(unit, title="Tin thử nghiệm", publish=True, section_key="news", **fields):
     """An ArticlePage in one of the unit's sections, published through a revision."""
-    from home.models import ArticlePage
-
-    parent = section(unit, section_key)
-    page = parent.add_child(
-        instance=ArticlePage(
-            title=title,
-            date=fields.pop("date", datetime.date(2026, 11, 1)),
-            live=False,
-            **fields,
-        )
-    )
-    revision = page.save_revision()
-    if publish:
-        revision.publish()
-        page.refresh_from_db()
-    return page
+    return ArticlePageFactory(parent=section(unit, section_key), title=title, publish=publish, **fields)
 
 
 def person(unit, full_name="Nguyễn Văn An", **fields):
@@ -139,17 +186,9 @@ def xlsx_file(rows, header=None, name="danh-sach.xlsx"):
 
 def council_activity(unit, title, date, publish=True, kind="meeting", **fields):
     """A CouncilActivityPage under the unit's council page."""
-    from council.models import CouncilActivityPage
-
-    parent = section(unit, "council")
-    page = parent.add_child(
-        instance=CouncilActivityPage(title=title, date=date, kind=kind, live=False, **fields)
+    return CouncilActivityPageFactory(
+        parent=section(unit, "council"), title=title, date=date, kind=kind, publish=publish, **fields
     )
-    revision = page.save_revision()
-    if publish:
-        revision.publish()
-        page.refresh_from_db()
-    return page
 
 
 def legal_document(

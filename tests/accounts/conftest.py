@@ -10,6 +10,7 @@ def superuser(db):
 
 @pytest.fixture
 def district(province):
+    """A district of its own (the shared portal has none), with a commune below."""
     return UnitFactory(code="huyen-d", name="Huyện Đông", kind="district")
 
 
@@ -47,45 +48,3 @@ def login(client, username, password=STAFF_PASSWORD, **extra):
         REMOTE_ADDR=extra.pop("ip", "203.0.113.7"),
         **extra,
     )
-
-
-def form_data(html, form_index=None):
-    """The values a browser would submit for the page's fields (first match wins)."""
-    from html.parser import HTMLParser
-
-    class Parser(HTMLParser):
-        def __init__(self):
-            super().__init__()
-            self.data, self.select, self.textarea = {}, None, None
-
-        def handle_starttag(self, tag, attrs):
-            attrs = dict(attrs)
-            name = attrs.get("name")
-            if tag == "input" and name:
-                kind = attrs.get("type", "text")
-                if kind in {"checkbox", "radio"}:
-                    if "checked" in attrs:
-                        self.data.setdefault(name, []).append(attrs.get("value", "on"))
-                elif kind not in {"submit", "button", "file", "password"}:
-                    self.data.setdefault(name, [attrs.get("value", "")])
-            elif tag == "select" and name:
-                self.select = name
-            elif tag == "option" and self.select and "selected" in attrs:
-                self.data.setdefault(self.select, []).append(attrs.get("value", ""))
-            elif tag == "textarea" and name:
-                self.textarea = name
-                self.data.setdefault(name, [""])
-
-        def handle_endtag(self, tag):
-            if tag == "select":
-                self.select = None
-            if tag == "textarea":
-                self.textarea = None
-
-        def handle_data(self, data):
-            if self.textarea:
-                self.data[self.textarea] = [data]
-
-    parser = Parser()
-    parser.feed(html)
-    return parser.data

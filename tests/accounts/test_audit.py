@@ -11,7 +11,7 @@ from accounts.models import AuthAction, AuthEvent
 from multisite.models import StaffProfile
 from tests.factories import STAFF_PASSWORD
 
-from .conftest import form_data, login
+from .conftest import login
 
 User = get_user_model()
 
@@ -132,20 +132,15 @@ def test_user_creation_is_recorded(client, admin_a, unit_a):
     assert last(AuthAction.UNIT_CHANGE).changes["unit"] == {"old": None, "new": unit_a.name}
 
 
-def test_own_password_change_and_admin_password_set(client, admin_a, editor_a):
-    client.force_login(editor_a)
-    data = form_data(client.get(reverse("wagtailadmin_account")).content.decode())
-    data.pop("csrfmiddlewaretoken", None)
-    data.update(
-        {
-            "name_email-first_name": "Hoa",
-            "name_email-last_name": "Trần",
-            "password-old_password": STAFF_PASSWORD,
-            "password-new_password1": "Mat-khau-moi-2027!",
-            "password-new_password2": "Mat-khau-moi-2027!",
-        }
-    )
-    response = client.post(reverse("wagtailadmin_account"), data)
+def test_own_password_change_and_admin_password_set(client, django_app, admin_a, editor_a):
+    page = django_app.get(reverse("wagtailadmin_account"), user=editor_a.username)
+    form = next(form for form in page.forms.values() if "password-old_password" in form.fields)
+    form["name_email-first_name"] = "Hoa"
+    form["name_email-last_name"] = "Trần"
+    form["password-old_password"] = STAFF_PASSWORD
+    form["password-new_password1"] = "Mat-khau-moi-2027!"
+    form["password-new_password2"] = "Mat-khau-moi-2027!"
+    response = form.submit()
     assert response.status_code == 302, form_errors(response)
     event = last(AuthAction.PASSWORD_CHANGE)
     assert event.actor == editor_a and event.target == editor_a

@@ -216,7 +216,7 @@ def test_portal_home_lists_the_latest_documents_of_every_unit(client, province, 
     assert "Quyết định mới của xã Bình Hòa" in html
 
 
-def test_upgrade_sections_converts_an_old_legal_section_in_place(client, unit_a):
+def test_upgrade_sections_converts_an_old_legal_section_in_place(client, unit_a, without_unit_b):
     index = section(unit_a, "legal_documents")
     # As provisioned before legal_docs existed.
     assert upgrade_section_pages("legal_documents", "home.SectionPage") == 2  # unit and province

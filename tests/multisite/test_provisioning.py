@@ -124,7 +124,8 @@ def test_provisioning_again_changes_nothing(unit_a):
     assert snapshot() == before
 
 
-def test_three_tier_tree_is_allowed(province):
+def test_three_tier_tree_is_allowed(bare_province):
+    province = bare_province
     district = UnitFactory(code="huyen-cu", name="Huyện Cũ", kind=UnitKind.DISTRICT)
     commune = UnitFactory(code="xa-trong-huyen", name="Xã Trong Huyện", parent=district)
     assert commune.parent == district

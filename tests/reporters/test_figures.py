@@ -15,8 +15,9 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def tree(province):
-    """Province → district → commune, each with its own register."""
+def tree(bare_province):
+    """Province → district → commune, each with its own register (no other unit)."""
+    province = bare_province
     district = UnitFactory(code="huyen-dt", name="Huyện Dầu Tiếng", kind=UnitKind.DISTRICT)
     commune = UnitFactory(code="xa-mh", name="Xã Minh Hòa", parent=district)
     land = LegalField.objects.get(slug="dat-dai")

@@ -5,8 +5,8 @@ import datetime
 import pytest
 from wagtail.search.backends import get_search_backend
 
+from tests import factories
 from tests.conftest import search_engine_is_external
-from tests.factories import section
 
 needs_engine = pytest.mark.skipif(
     not search_engine_is_external(),
@@ -32,28 +32,20 @@ def legal_document(
     issue_date=datetime.date(2020, 1, 15),
     publish=True,
 ):
-    """A LegalDocumentPage in the unit's legal section, published through a revision."""
-    from legal_docs.models import DocumentType, IssuingBody, LegalDocumentPage, LegalField
-
-    parent = section(unit, "legal_documents")
-    page = LegalDocumentPage(
+    """A LegalDocumentPage with the search tests' defaults (the summary repeats the title)."""
+    return factories.legal_document(
+        unit,
+        number=number,
         title=title,
-        document_number=number,
-        document_type=DocumentType.objects.get(slug=document_type),
-        issuing_body=IssuingBody.objects.get(slug=issuing_body),
-        issue_date=issue_date,
-        effect_status=effect_status,
         summary=summary or title,
         body=body,
-        live=False,
+        document_type=document_type,
+        issuing_body=issuing_body,
+        effect_status=effect_status,
+        fields=fields,
+        issue_date=issue_date,
+        publish=publish,
     )
-    parent.add_child(instance=page)
-    page.fields.set(LegalField.objects.filter(slug__in=fields))
-    revision = page.save_revision()
-    if publish:
-        revision.publish()
-        page.refresh_from_db()
-    return page
 
 
 def api(client, unit, q, **params):
