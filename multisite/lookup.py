@@ -10,6 +10,7 @@ from django.core.cache import cache
 from wagtail.models import Page, Site
 
 from core.cache import CacheVersion
+from core.internals import find_site_for_request, raw_host
 from core.trees import subtree_ids
 
 from .models import Unit
@@ -70,10 +71,10 @@ SITES_VERSION = CacheVersion("multisite:sites-version")
 def site_for_request(request):
     """Wagtail's Site.find_for_request, answered from the cache (one small entry
     per hostname and port) instead of one query per request."""
-    key = f"multisite:site:{SITES_VERSION.current()}:{request._get_raw_host()}:{request.get_port()}"
+    key = f"multisite:site:{SITES_VERSION.current()}:{raw_host(request)}:{request.get_port()}"
     cached = cache.get(key)
     if cached is None:
-        cached = (Site._find_for_request(request),)  # a tuple, so that "no site" is cached too
+        cached = (find_site_for_request(request),)  # a tuple, so that "no site" is cached too
         cache.set(key, cached, SITES_CACHE_SECONDS)
     return cached[0]
 

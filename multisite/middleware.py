@@ -1,5 +1,7 @@
 """Request set-up shared by every view."""
 
+from core.internals import cache_site_on_request
+
 from .lookup import site_for_request
 
 
@@ -11,5 +13,5 @@ class CachedSiteMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        request._wagtail_site = site_for_request(request)
+        cache_site_on_request(request, site_for_request(request))
         return self.get_response(request)

@@ -13,7 +13,6 @@ import re
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
-from django.core.validators import validate_email
 from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -22,7 +21,7 @@ from wagtail.log_actions import log
 from core.models import LegalField
 from multisite.models import UnitKind
 
-from .models import Person, PersonKind, PersonStatus, RecognitionLevel, normalise_decision, normalise_name
+from .models import Person, PersonKind, PersonStatus, RecognitionLevel, normalise_name
 
 
 @dataclass(frozen=True)
@@ -228,16 +227,16 @@ def _text(value):
     return " ".join(str(value).split())
 
 
-def _date(value, label, problems, required=False):
+def _date(value, key, problems):
+    """The date of a cell (an Excel date or dd/mm/yyyy text); None if empty or
+    wrong (then reported under ``key``)."""
     if isinstance(value, datetime.datetime):
         return value.date()
     if isinstance(value, datetime.date):
         return value
     text = _text(value)
     if not text:
-        if required:
-            problems.append(_("Thiếu %(column)s.") % {"column": label})
-        return None
+        return None  # a missing required date is reported by the model
     match = DATE_RE.match(text)
     if match:
         day, month, year = (int(part) for part in match.groups())
@@ -246,37 +245,94 @@ def _date(value, label, problems, required=False):
         except ValueError:
             pass
     problems.append(
-        _("%(column)s “%(value)s” không phải ngày hợp lệ (dd/mm/yyyy).") % {"column": label, "value": text}
+        (
+            key,
+            _("%(column)s “%(value)s” không phải ngày hợp lệ (dd/mm/yyyy).")
+            % {"column": HEADERS[key], "value": text},
+        )
     )
     return None
 
 
-def parse_row(record, unit, fields_by_name):
-    """Return (values, field ids, problems) for one row."""
-    problems = []
-    headers = {column.key: str(column.header) for column in COLUMNS}
-    values = {key: _text(record.get(key)) for key in headers}
+HEADERS = {column.key: str(column.header) for column in COLUMNS}
 
-    if not values["full_name"]:
-        problems.append(_("Thiếu họ và tên."))
-    elif len(values["full_name"]) > 255:
-        problems.append(_("Họ và tên dài quá 255 ký tự."))
+# How the model's generic field errors read in a row's reasons, by error code;
+# messages of the model's own rules are shown as they are.
+MISSING = {
+    "full_name": gettext_lazy("Thiếu họ và tên."),
+    "kind": gettext_lazy("Thiếu loại (Báo cáo viên hoặc Tuyên truyền viên)."),
+    "decision_number": gettext_lazy("Thiếu số quyết định công nhận."),
+}
+# Person fields a row sets, checked by the model's own validation.
+VALIDATED_FIELDS = (
+    "full_name",
+    "kind",
+    "decision_number",
+    "decision_date",
+    "decision_issuer",
+    "level",
+    "agency",
+    "position",
+    "status",
+    "status_date",
+    "status_reason",
+    "phone",
+    "email",
+    "address",
+)
+
+
+def _field_problem(key, error, values):
+    column = HEADERS.get(key, "")
+    if error.code in {"blank", "null", "required"}:
+        return str(MISSING.get(key) or _("Thiếu %(column)s.") % {"column": column})
+    if error.code == "max_length":
+        return _("%(column)s dài quá %(limit)s ký tự.") % {
+            "column": column,
+            "limit": error.params["limit_value"],
+        }
+    if error.code == "invalid" and values.get(key):
+        return _("%(column)s “%(value)s” không hợp lệ.") % {"column": column, "value": values[key]}
+    message = " ".join(error.messages)
+    return _("%(column)s: %(message)s") % {"column": column, "message": message} if column else message
+
+
+def person_problems(person, values, reported):
+    """The Person model's validation of a row's person (its fields and
+    ``validate_status``), skipping columns already reported; Vietnamese reasons."""
+    exclude = [f.name for f in Person._meta.fields if f.name not in VALIDATED_FIELDS or f.name in reported]
+    problems = []
+    for check in (lambda: person.clean_fields(exclude=exclude), person.validate_status):
+        try:
+            check()
+        except ValidationError as error:
+            for key, errors in error.error_dict.items():
+                if key not in reported:
+                    problems += [_field_problem(key, e, values) for e in errors]
+    return problems
+
+
+def parse_row(record, unit, fields_by_name):
+    """Return (unsaved person, field ids, problems) for one row."""
+    problems = []  # (column key, reason)
+    values = {key: _text(record.get(key)) for key in HEADERS}
+
     kind = KIND_LOOKUP.get(normalise_name(values["kind"]))
-    if not values["kind"]:
-        problems.append(_("Thiếu loại (Báo cáo viên hoặc Tuyên truyền viên)."))
-    elif kind is None:
+    if values["kind"] and kind is None:
         problems.append(
-            _("Loại “%(value)s” không hợp lệ; ghi Báo cáo viên hoặc Tuyên truyền viên.")
-            % {"value": values["kind"]}
+            (
+                "kind",
+                _("Loại “%(value)s” không hợp lệ; ghi Báo cáo viên hoặc Tuyên truyền viên.")
+                % {"value": values["kind"]},
+            )
         )
-    if not values["decision_number"]:
-        problems.append(_("Thiếu số quyết định công nhận."))
-    elif len(values["decision_number"]) > 100:
-        problems.append(_("Số quyết định dài quá 100 ký tự."))
-    decision_date = _date(record.get("decision_date"), headers["decision_date"], problems, required=True)
+    decision_date = _date(record.get("decision_date"), "decision_date", problems)
     if decision_date and decision_date > datetime.date.today():
         problems.append(
-            _("Ngày quyết định %(date)s ở tương lai.") % {"date": decision_date.strftime("%d/%m/%Y")}
+            (
+                "decision_date",
+                _("Ngày quyết định %(date)s ở tương lai.") % {"date": decision_date.strftime("%d/%m/%Y")},
+            )
         )
 
     level = DEFAULT_LEVEL.get(unit.kind, RecognitionLevel.COMMUNE)
@@ -284,8 +340,11 @@ def parse_row(record, unit, fields_by_name):
         level = LEVEL_LOOKUP.get(normalise_name(values["level"]))
         if level is None:
             problems.append(
-                _("Cấp công nhận “%(value)s” không hợp lệ; ghi Tỉnh, Huyện hoặc Xã.")
-                % {"value": values["level"]}
+                (
+                    "level",
+                    _("Cấp công nhận “%(value)s” không hợp lệ; ghi Tỉnh, Huyện hoặc Xã.")
+                    % {"value": values["level"]},
+                )
             )
 
     status = PersonStatus.ACTIVE
@@ -293,65 +352,49 @@ def parse_row(record, unit, fields_by_name):
         status = STATUS_LOOKUP.get(normalise_name(values["status"]))
         if status is None:
             problems.append(
-                _(
-                    "Tình trạng “%(value)s” không hợp lệ; ghi Đang hoạt động, Tạm đình chỉ hoặc Đã thu hồi công nhận."
+                (
+                    "status",
+                    _(
+                        "Tình trạng “%(value)s” không hợp lệ; ghi Đang hoạt động, Tạm đình chỉ hoặc Đã thu hồi công nhận."
+                    )
+                    % {"value": values["status"]},
                 )
-                % {"value": values["status"]}
             )
-    status_date = _date(record.get("status_date"), headers["status_date"], problems)
-    if (
-        status == PersonStatus.WITHDRAWN
-        and not status_date
-        and not any(headers["status_date"] in p for p in problems)
-    ):
-        problems.append(_("Người đã thu hồi công nhận phải có ngày thay đổi tình trạng."))
+    status_date = _date(record.get("status_date"), "status_date", problems)
 
     field_ids = []
     for name in filter(None, (part.strip() for part in re.split(r"[;\n]", values["fields"]))):
         field_id = fields_by_name.get(normalise_name(name))
         if field_id is None:
-            problems.append(_("Lĩnh vực “%(value)s” không có trong danh mục.") % {"value": name})
+            problems.append(("fields", _("Lĩnh vực “%(value)s” không có trong danh mục.") % {"value": name}))
         else:
             field_ids.append(field_id)
 
-    if values["email"]:
-        try:
-            validate_email(values["email"])
-        except ValidationError:
-            problems.append(_("Thư điện tử “%(value)s” không hợp lệ.") % {"value": values["email"]})
     consent = normalise_name(values["contact_public"])
     if consent not in YES | NO:
-        problems.append(_("Cột đồng ý công khai liên hệ chỉ ghi Có hoặc Không."))
-    for key, limit in (
-        ("decision_issuer", 255),
-        ("agency", 255),
-        ("position", 255),
-        ("phone", 50),
-        ("address", 255),
-    ):
-        if len(values[key]) > limit:
-            problems.append(
-                _("%(column)s dài quá %(limit)s ký tự.") % {"column": headers[key], "limit": limit}
-            )
+        problems.append(("contact_public", _("Cột đồng ý công khai liên hệ chỉ ghi Có hoặc Không.")))
 
-    person = {
-        "full_name": values["full_name"],
-        "kind": kind,
-        "decision_number": values["decision_number"],
-        "decision_date": decision_date,
-        "decision_issuer": values["decision_issuer"],
-        "level": level,
-        "agency": values["agency"],
-        "position": values["position"],
-        "status": status,
-        "status_date": status_date,
-        "status_reason": values["status_reason"],
-        "phone": values["phone"],
-        "email": values["email"],
-        "address": values["address"],
-        "contact_public": consent in YES,
-    }
-    return person, field_ids, problems
+    person = Person(
+        unit=unit,
+        full_name=values["full_name"],
+        kind=kind or "",
+        decision_number=values["decision_number"],
+        decision_date=decision_date,
+        decision_issuer=values["decision_issuer"],
+        level=level or "",
+        agency=values["agency"],
+        position=values["position"],
+        status=status or "",
+        status_date=status_date,
+        status_reason=values["status_reason"],
+        phone=values["phone"],
+        email=values["email"],
+        address=values["address"],
+        contact_public=consent in YES,
+    )
+    reasons = [reason for _key, reason in problems]
+    reasons += person_problems(person, values, {key for key, _reason in problems})
+    return person, field_ids, reasons
 
 
 def import_people(source, unit, user=None):
@@ -362,20 +405,16 @@ def import_people(source, unit, user=None):
         fields_by_name[normalise_name(name)] = pk
         fields_by_name[normalise_name(slug)] = pk
     for number, record in read_rows(source):
-        values, field_ids, problems = parse_row(record, unit, fields_by_name)
+        person, field_ids, problems = parse_row(record, unit, fields_by_name)
         if problems:
             result.errors.append((number, problems))
             continue
         with transaction.atomic():
-            existing = Person.objects.filter(
-                unit=unit,
-                decision_key=normalise_decision(values["decision_number"]),
-                name_key=normalise_name(values["full_name"]),
-            ).first()
+            existing = person.duplicate()
             if existing is not None:
                 result.existing.append((number, existing))
                 continue
-            person = Person.objects.create(unit=unit, **values)
+            person.save()
             person.fields.set(field_ids)
             log(instance=person, action="wagtail.create", user=user)
         result.created.append((number, person))

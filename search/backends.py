@@ -406,7 +406,7 @@ class PortalBackendMixin:
     def prepare_bulk(self, model, obj_list):
         """What ``add_bulk`` sends, built now from the database, as a call that
         only talks to the engine, so that it can be sent from another thread
-        while the caller goes on writing (a bulk import)."""
+        while the caller goes on writing (see search.indexing)."""
         obj_list = list(obj_list)
         index = self.get_index_for_model(model)
         mapping = self.mapping_class(model)

@@ -201,6 +201,12 @@ class LegalDocumentPage(BasePage):
 
     def clean(self):
         super().clean()
+        self.validate_document()
+
+    def validate_document(self):
+        """The document's own rules (its dates in order), by field. ``clean()``
+        runs them for the admin; the importer runs them for every line without
+        the page's tree checks, which need the page to be in the tree."""
         errors = {}
         if self.effective_date and self.issue_date and self.effective_date < self.issue_date:
             errors["effective_date"] = _("Ngày có hiệu lực không thể trước ngày ban hành.")
@@ -263,7 +269,14 @@ class LegalDocumentAttachment(Orderable):
 
     def clean(self):
         super().clean()
-        if self.document_id and self.document.file_extension.lower() not in ATTACHMENT_EXTENSIONS:
+        if self.document_id:
+            self.validate_extension(self.document.file_extension)
+
+    @staticmethod
+    def validate_extension(extension):
+        """Refuse a file that is not a PDF, DOC or DOCX (``extension`` without the
+        dot); the admin checks a chosen document, the importer a file to attach."""
+        if extension.lower() not in ATTACHMENT_EXTENSIONS:
             raise ValidationError(
                 {"document": _("Chỉ đính kèm tệp PDF, DOC hoặc DOCX.")},
             )

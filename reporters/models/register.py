@@ -188,13 +188,19 @@ class Person(UnitOwned):
     def clean(self):
         super().clean()
         self.full_name = " ".join((self.full_name or "").split())
-        if self.status == PersonStatus.WITHDRAWN and not self.status_date:
-            raise ValidationError({"status_date": _("Ghi ngày thu hồi công nhận.")})
+        self.validate_status()
         if self.unit_id and self.full_name and self.decision_number and self.duplicate():
             raise ValidationError(
                 _("Đơn vị đã có người tên “%(name)s” theo quyết định số %(number)s.")
                 % {"name": self.full_name, "number": self.decision_number}
             )
+
+    def validate_status(self):
+        """A withdrawn recognition needs its date. Run by ``clean()``, and by the
+        importer, which treats a duplicate as a person already there rather than
+        an error."""
+        if self.status == PersonStatus.WITHDRAWN and not self.status_date:
+            raise ValidationError({"status_date": _("Ghi ngày thu hồi công nhận.")})
 
     def save(self, *args, **kwargs):
         self.full_name = " ".join((self.full_name or "").split())

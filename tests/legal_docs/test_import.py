@@ -83,12 +83,25 @@ def test_valid_file_is_imported_published_and_shown(client, unit_a, jsonl, pdf_f
             "không tìm thấy văn bản liên quan số “99/2099/NĐ-CP”",
         ),
         (record(attachments=["khong-co-tep-nay.pdf"]), "không đọc được tệp đính kèm “khong-co-tep-nay.pdf”"),
-        (record(attachments=["anh.exe"]), "không phải PDF, DOC hoặc DOCX"),
+        (
+            record(attachments=["anh.exe"]),
+            "tệp đính kèm (attachments) “anh.exe”: chỉ đính kèm tệp PDF, DOC hoặc DOCX",
+        ),
         ('{"document_number": "1/2025/QĐ-UBND", ', "không phải JSON hợp lệ"),
         ("[1, 2]", "mỗi dòng phải là một đối tượng JSON"),
         (record(body_html="<p>a</p>", body_text="a"), "chỉ được ghi một trong hai trường"),
         (record(colour="đỏ"), "trường không được hỗ trợ: colour"),
-        (record(effective_date="2025-01-01"), "ngày có hiệu lực trước ngày ban hành"),
+        # The models' own rules, with the model's wording, the line's field and value.
+        (
+            record(effective_date="2025-01-01"),
+            "ngày có hiệu lực (effective_date) “2025-01-01”: ngày có hiệu lực không thể trước ngày ban hành",
+        ),
+        (
+            record(expiry_date="2025-02-01"),
+            "ngày hết hiệu lực (expiry_date) “2025-02-01”: ngày hết hiệu lực không thể trước ngày có hiệu lực",
+        ),
+        (record(source_url="vbpl.vn/van-ban"), "nguồn (source_url) “vbpl.vn/van-ban”: nhập một URL hợp lệ"),
+        (record(summary="   "), "trích yếu (summary): trường này không được để trắng"),
     ],
 )
 def test_every_invalid_line_is_reported_with_its_number_and_nothing_written(unit_a, jsonl, line, reason):
@@ -313,3 +326,14 @@ def test_imported_pages_have_revisions_log_entries_and_references_like_the_admin
     )
     index_page = page.get_parent()
     assert index_page.numchild == 2
+
+
+def test_a_relation_to_the_document_itself_is_refused_by_the_models_rule(unit_a, jsonl):
+    run_import(jsonl([record()]), unit_a)
+    page = docs(unit_a).get()
+    line = record(relations=[{"type": "amends", "document_number": "43/2025/NĐ-CP"}])
+    out, err, failed = run_import(jsonl([line]), unit_a)
+    assert failed and "lỗi 1" in out
+    assert "Dòng 1: văn bản liên quan (relations) (mục 1): văn bản không thể liên quan đến chính nó" in err
+    page.refresh_from_db()
+    assert page.revisions.count() == 1 and not page.relations.exists()

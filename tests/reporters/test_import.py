@@ -89,7 +89,10 @@ BAD_ROWS = [
     (row(decision_date="tháng 3/2025"), "không phải ngày hợp lệ"),
     (row(decision_date="15/03/2099"), "ở tương lai"),
     (row(status="Nghỉ hưu"), "Tình trạng “Nghỉ hưu” không hợp lệ"),
-    (row(status="Đã thu hồi công nhận"), "phải có ngày thay đổi tình trạng"),
+    # The model's own rule (Person.validate_status), under its column.
+    (row(status="Đã thu hồi công nhận"), "Ngày thay đổi tình trạng: Ghi ngày thu hồi công nhận."),
+    (row(full_name="A" * 256), "Họ và tên dài quá 255 ký tự."),
+    (row(phone="0" * 51), "Điện thoại dài quá 50 ký tự."),
     (row(status_date="2026-13-01"), "Ngày thay đổi tình trạng “2026-13-01” không phải ngày hợp lệ"),
     (row(fields="Đất đai; Thiên văn học"), "Lĩnh vực “Thiên văn học” không có trong danh mục."),
     (row(email="an.nguyen@"), "Thư điện tử “an.nguyen@” không hợp lệ."),
