@@ -2,16 +2,21 @@
 
 The template's columns are listed in ``COLUMNS`` (and in the README). Every row
 is checked; bad rows are reported with their row number and every reason, good
-rows are imported, each in its own transaction. A person already in the unit's
+rows are imported, in batches of one transaction with a savepoint per row. A
+sheet is refused whole, before anything is written, if it is unreadable, lacks a
+required column or holds more than REPORTERS_IMPORT_MAX_ROWS rows; a formula in a
+cell is reported with its cell address. A person already in the unit's
 register (same recognition decision number and same name, ignoring case,
 spacing and diacritics) is skipped, so importing a file twice changes nothing.
 """
 
 import datetime
 import io
+import itertools
 import re
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -78,6 +83,7 @@ COLUMNS = (
     ),
 )
 
+BATCH_SIZE = 200
 DATE_RE = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
 YES = {"co", "x", "yes", "1", "dong y"}
 NO = {"", "khong", "no", "0"}
@@ -185,37 +191,75 @@ def cell_letter(index):
     return get_column_letter(index)
 
 
-def read_rows(source):
-    """Yield (row number, {column key: raw value}) from the first sheet of ``source``."""
+def _open_sheet(source):
+    """The workbook, the first sheet's rows (as cells) and {column key: position} from its header."""
     from openpyxl import load_workbook
 
+    if hasattr(source, "seek"):
+        source.seek(0)
     try:
-        workbook = load_workbook(source, read_only=True, data_only=True)
+        # Formulas as written (not their cached values), so that they can be reported.
+        workbook = load_workbook(source, read_only=True, data_only=False)
+        sheet = workbook.worksheets[0]
     except Exception as error:  # openpyxl raises many kinds for a non-xlsx file
         raise ImportFileError(_("Không đọc được tệp Excel (.xlsx): tệp hỏng hoặc sai định dạng.")) from error
-    sheet = workbook.worksheets[0]
-    rows = sheet.iter_rows(values_only=True)
+    rows = sheet.iter_rows()
     header = next(rows, None)
-    if not header:
+    if not header or all(cell.value is None for cell in header):
+        workbook.close()
         raise ImportFileError(_("Tệp không có dòng tiêu đề."))
     by_header = {normalise_name(str(column.header)): column.key for column in COLUMNS}
     positions = {}
-    for position, title in enumerate(header):
-        key = by_header.get(normalise_name(str(title or "")).replace("(*)", "").strip())
+    for position, cell in enumerate(header):
+        key = by_header.get(normalise_name(str(cell.value or "")).replace("(*)", "").strip())
         if key:
             positions[key] = position
     missing = [str(column.header) for column in COLUMNS if column.required and column.key not in positions]
     if missing:
+        workbook.close()
         raise ImportFileError(
             _("Tệp thiếu cột bắt buộc: %(columns)s. Hãy dùng tệp mẫu.") % {"columns": ", ".join(missing)}
         )
-    for number, values in enumerate(rows, start=2):
+    return workbook, rows, positions
+
+
+def _data_rows(rows, positions):
+    """(row number, {key: cell}) for every row with something in a template column."""
+    for number, cells in enumerate(rows, start=2):
         record = {
-            key: values[position] if position < len(values) else None for key, position in positions.items()
+            key: cells[position] if position < len(cells) else None for key, position in positions.items()
         }
-        if all(value is None or str(value).strip() == "" for value in record.values()):
+        if all(
+            cell is None or cell.value is None or str(cell.value).strip() == "" for cell in record.values()
+        ):
             continue
         yield number, record
+
+
+def count_rows(source, limit=None):
+    """How many rows the sheet holds (counting stops past ``limit``); reads, writes nothing."""
+    limit = limit or settings.REPORTERS_IMPORT_MAX_ROWS
+    workbook, rows, positions = _open_sheet(source)
+    count = 0
+    for count, _row in enumerate(_data_rows(rows, positions), start=1):  # noqa: B007
+        if count > limit:
+            break
+    workbook.close()
+    return count
+
+
+def read_rows(source):
+    """Yield (row number, {column key: raw value}, [formula problems]) from the first sheet."""
+    workbook, rows, positions = _open_sheet(source)
+    columns = {key: position + 1 for key, position in positions.items()}
+    for number, record in _data_rows(rows, positions):
+        formulas = [
+            _("Ô %(cell)s (%(column)s) chứa công thức “%(formula)s”; hãy nhập giá trị thay cho công thức.")
+            % {"cell": f"{cell_letter(columns[key])}{number}", "column": HEADERS[key], "formula": cell.value}
+            for key, cell in record.items()
+            if cell is not None and cell.data_type == "f"
+        ]
+        yield number, {key: None if cell is None else cell.value for key, cell in record.items()}, formulas
     workbook.close()
 
 
@@ -397,25 +441,52 @@ def parse_row(record, unit, fields_by_name):
     return person, field_ids, reasons
 
 
-def import_people(source, unit, user=None):
-    """Import the workbook ``source`` (path or file) into ``unit``'s register."""
+def import_people(source, unit, user=None, progress=None):
+    """Import the workbook ``source`` (path or file) into ``unit``'s register.
+
+    A sheet with more rows than REPORTERS_IMPORT_MAX_ROWS is refused before
+    anything is written. Rows are written in batches (one transaction each,
+    a savepoint per row); ``progress(done, total)`` is called after each batch.
+    """
+    limit = settings.REPORTERS_IMPORT_MAX_ROWS
+    total = count_rows(source, limit)
+    if total > limit:
+        raise ImportFileError(
+            _(
+                "Tệp có hơn %(limit)s dòng dữ liệu; mỗi lần chỉ nhập tối đa %(limit)s dòng. "
+                "Hãy chia danh sách thành nhiều tệp."
+            )
+            % {"limit": limit}
+        )
     result = ImportResult()
     fields_by_name = {}
     for pk, name, slug in LegalField.objects.values_list("pk", "name", "slug"):
         fields_by_name[normalise_name(name)] = pk
         fields_by_name[normalise_name(slug)] = pk
-    for number, record in read_rows(source):
-        person, field_ids, problems = parse_row(record, unit, fields_by_name)
-        if problems:
-            result.errors.append((number, problems))
-            continue
+    rows = read_rows(source)
+    done = 0
+    while batch := list(itertools.islice(rows, BATCH_SIZE)):
         with transaction.atomic():
-            existing = person.duplicate()
-            if existing is not None:
-                result.existing.append((number, existing))
-                continue
-            person.save()
-            person.fields.set(field_ids)
-            log(instance=person, action="wagtail.create", user=user)
-        result.created.append((number, person))
+            for number, record, formulas in batch:
+                _import_row(number, record, formulas, unit, user, fields_by_name, result)
+        done += len(batch)
+        if progress is not None:
+            progress(done, total)
     return result
+
+
+def _import_row(number, record, formulas, unit, user, fields_by_name, result):
+    person, field_ids, problems = parse_row(record, unit, fields_by_name)
+    problems = formulas + problems
+    if problems:
+        result.errors.append((number, problems))
+        return
+    with transaction.atomic():
+        existing = person.duplicate()
+        if existing is not None:
+            result.existing.append((number, existing))
+            return
+        person.save()
+        person.fields.set(field_ids)
+        log(instance=person, action="wagtail.create", user=user)
+    result.created.append((number, person))

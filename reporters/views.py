@@ -1,20 +1,23 @@
 """Admin views of the register: Excel import and its template."""
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.generic import FormView
+from django.views.generic import FormView, TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.permission_policies import ModelPermissionPolicy
 
 from multisite.models import Unit
 from multisite.scoping import user_unit_ids
 
+from . import jobs
 from .forms import ImportForm
-from .importer import COLUMNS, ImportFileError, build_template, import_people
-from .models import Person
+from .importer import COLUMNS, ImportFileError, build_template, count_rows, import_people
+from .models import ImportJob, Person
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 TEMPLATE_FILENAME = "mau-nhap-bao-cao-vien-tuyen-truyen-vien.xlsx"
@@ -75,8 +78,11 @@ class ImportView(WagtailAdminTemplateMixin, FormView):
 
     def form_valid(self, form):
         unit = form.cleaned_data["unit"]
+        upload = form.cleaned_data["file"]
         try:
-            result = import_people(form.cleaned_data["file"], unit, user=self.request.user)
+            if count_rows(upload) > settings.REPORTERS_IMPORT_BACKGROUND_ROWS:
+                return self.import_in_background(upload, unit)
+            result = import_people(upload, unit, user=self.request.user)
         except ImportFileError as error:
             form.add_error("file", str(error))
             return self.form_invalid(form)
@@ -85,6 +91,42 @@ class ImportView(WagtailAdminTemplateMixin, FormView):
                 form=ImportForm(units=importable_units(self.request.user)), result=result, unit=unit
             )
         )
+
+    def import_in_background(self, upload, unit):
+        """Too many rows for one request: the sheet is imported by a job whose page shows progress."""
+        if count_rows(upload) > settings.REPORTERS_IMPORT_MAX_ROWS:
+            import_people(upload, unit)  # refuses the sheet with its message, writing nothing
+        upload.seek(0)
+        job = jobs.queue(upload.read(), upload.name, unit, self.request.user)
+        return redirect("wagtailsnippets_reporters_person:import_job", job.pk)
+
+
+class ImportJobView(WagtailAdminTemplateMixin, TemplateView):
+    """The progress, then the result, of a background import (own units only)."""
+
+    template_name = "reporters/admin/import_job.html"
+    page_title = gettext_lazy("Nhập danh sách từ Excel")
+    header_icon = "upload"
+
+    def dispatch(self, request, *args, **kwargs):
+        _require_add_permission(request.user)
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        jobs_visible = ImportJob.objects.select_related("unit")
+        if not self.request.user.is_superuser:
+            jobs_visible = jobs_visible.filter(unit_id__in=user_unit_ids(self.request.user))
+        job = jobs_visible.filter(pk=kwargs["pk"]).first()
+        if job is None:
+            raise Http404
+        context.update(
+            job=job,
+            header_title=self.page_title,
+            list_url=reverse("wagtailsnippets_reporters_person:list"),
+            import_url=reverse("wagtailsnippets_reporters_person:import"),
+        )
+        return context
 
 
 def import_summary(result):

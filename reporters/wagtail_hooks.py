@@ -84,6 +84,7 @@ class PersonViewSet(UnitOwnedSnippetViewSet):
         return super().get_urlpatterns() + [
             path("import/", views.ImportView.as_view(), name="import"),
             path("import/template/", views.download_template, name="import_template"),
+            path("import/jobs/<int:pk>/", views.ImportJobView.as_view(), name="import_job"),
         ]
 
 

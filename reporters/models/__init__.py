@@ -1,5 +1,6 @@
 """The register (people, activities) and the public pages that show it."""
 
+from .imports import ImportJob, ImportStatus
 from .pages import DirectoryPage, StatisticsPage
 from .register import (
     PUBLIC_STATUSES,
@@ -20,6 +21,8 @@ __all__ = [
     "ActivityEvidence",
     "ActivityForm",
     "DirectoryPage",
+    "ImportJob",
+    "ImportStatus",
     "Person",
     "PersonKind",
     "PersonStatus",

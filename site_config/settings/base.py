@@ -10,7 +10,7 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
-from site_config.env import env_int, env_list, env_str
+from site_config.env import env_bool, env_int, env_list, env_str
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -248,3 +248,9 @@ LOGGING = {
 
 # Accounts and security (the accounts app): lockout, e-mail, uploads, headers, health.
 from .accounts import *  # noqa: E402
+
+# Register imports (reporters): a sheet may hold at most this many rows; one with more
+# than REPORTERS_IMPORT_BACKGROUND_ROWS is imported in the background with its progress shown.
+REPORTERS_IMPORT_MAX_ROWS = env_int("REPORTERS_IMPORT_MAX_ROWS", 5000, minimum=1)
+REPORTERS_IMPORT_BACKGROUND_ROWS = env_int("REPORTERS_IMPORT_BACKGROUND_ROWS", 300, minimum=1)
+REPORTERS_IMPORT_THREADS = env_bool("REPORTERS_IMPORT_THREADS", True)
