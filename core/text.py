@@ -72,3 +72,11 @@ def ascii_key(value):
 def compact_ascii_key(value):
     """Upper-case ASCII without any whitespace ("12 / QĐ-UBND" → "12/QD-UBND")."""
     return "".join(anyascii(value or "").upper().split())
+
+
+def ascii_slug(value, max_length=100, fallback="van-ban"):
+    """An ASCII slug for Vietnamese text: "43/2025/NĐ-CP" → "43-2025-nd-cp"."""
+    from django.utils.text import slugify
+
+    value = str(value).replace("đ", "d").replace("Đ", "D")
+    return slugify(value.replace("/", "-"))[:max_length].strip("-") or fallback

@@ -24,9 +24,10 @@ from django.utils.translation import gettext_lazy
 from wagtail.log_actions import log
 
 from core.models import LegalField
+from core.text import ascii_key
 from multisite.models import UnitKind
 
-from .models import Person, PersonKind, PersonStatus, RecognitionLevel, normalise_name
+from .models import Person, PersonKind, PersonStatus, RecognitionLevel
 
 
 @dataclass(frozen=True)
@@ -93,10 +94,10 @@ def _choice_lookup(enum, extra=None):
     """Accept a choice's value, its label or a short form, ignoring case and diacritics."""
     table = {}
     for choice in enum:
-        table[normalise_name(choice.value)] = choice.value
-        table[normalise_name(str(choice.label))] = choice.value
+        table[ascii_key(choice.value)] = choice.value
+        table[ascii_key(str(choice.label))] = choice.value
     for alias, value in (extra or {}).items():
-        table[normalise_name(alias)] = value
+        table[ascii_key(alias)] = value
     return table
 
 
@@ -208,10 +209,10 @@ def _open_sheet(source):
     if not header or all(cell.value is None for cell in header):
         workbook.close()
         raise ImportFileError(_("Tệp không có dòng tiêu đề."))
-    by_header = {normalise_name(str(column.header)): column.key for column in COLUMNS}
+    by_header = {ascii_key(str(column.header)): column.key for column in COLUMNS}
     positions = {}
     for position, cell in enumerate(header):
-        key = by_header.get(normalise_name(str(cell.value or "")).replace("(*)", "").strip())
+        key = by_header.get(ascii_key(str(cell.value or "")).replace("(*)", "").strip())
         if key:
             positions[key] = position
     missing = [str(column.header) for column in COLUMNS if column.required and column.key not in positions]
@@ -361,7 +362,7 @@ def parse_row(record, unit, fields_by_name):
     problems = []  # (column key, reason)
     values = {key: _text(record.get(key)) for key in HEADERS}
 
-    kind = KIND_LOOKUP.get(normalise_name(values["kind"]))
+    kind = KIND_LOOKUP.get(ascii_key(values["kind"]))
     if values["kind"] and kind is None:
         problems.append(
             (
@@ -381,7 +382,7 @@ def parse_row(record, unit, fields_by_name):
 
     level = DEFAULT_LEVEL.get(unit.kind, RecognitionLevel.COMMUNE)
     if values["level"]:
-        level = LEVEL_LOOKUP.get(normalise_name(values["level"]))
+        level = LEVEL_LOOKUP.get(ascii_key(values["level"]))
         if level is None:
             problems.append(
                 (
@@ -393,7 +394,7 @@ def parse_row(record, unit, fields_by_name):
 
     status = PersonStatus.ACTIVE
     if values["status"]:
-        status = STATUS_LOOKUP.get(normalise_name(values["status"]))
+        status = STATUS_LOOKUP.get(ascii_key(values["status"]))
         if status is None:
             problems.append(
                 (
@@ -408,13 +409,13 @@ def parse_row(record, unit, fields_by_name):
 
     field_ids = []
     for name in filter(None, (part.strip() for part in re.split(r"[;\n]", values["fields"]))):
-        field_id = fields_by_name.get(normalise_name(name))
+        field_id = fields_by_name.get(ascii_key(name))
         if field_id is None:
             problems.append(("fields", _("Lĩnh vực “%(value)s” không có trong danh mục.") % {"value": name}))
         else:
             field_ids.append(field_id)
 
-    consent = normalise_name(values["contact_public"])
+    consent = ascii_key(values["contact_public"])
     if consent not in YES | NO:
         problems.append(("contact_public", _("Cột đồng ý công khai liên hệ chỉ ghi Có hoặc Không.")))
 
@@ -461,8 +462,8 @@ def import_people(source, unit, user=None, progress=None):
     result = ImportResult()
     fields_by_name = {}
     for pk, name, slug in LegalField.objects.values_list("pk", "name", "slug"):
-        fields_by_name[normalise_name(name)] = pk
-        fields_by_name[normalise_name(slug)] = pk
+        fields_by_name[ascii_key(name)] = pk
+        fields_by_name[ascii_key(slug)] = pk
     rows = read_rows(source)
     done = 0
     while batch := list(itertools.islice(rows, BATCH_SIZE)):

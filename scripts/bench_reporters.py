@@ -57,9 +57,10 @@ def median_ms(client, host, path, requests, params=None):
 
 
 def build_register(units, people, activities, rng):
+    from core.text import ascii_key, compact_ascii_key
     from legal_docs.models import LegalField
     from reporters.figures import bump_register_version
-    from reporters.models import Activity, ActivityForm, Person, normalise_decision, normalise_name
+    from reporters.models import Activity, ActivityForm, Person
 
     field_ids = list(LegalField.objects.values_list("pk", flat=True))
     statuses = ["active"] * 8 + ["suspended", "withdrawn"]
@@ -75,9 +76,9 @@ def build_register(units, people, activities, rng):
                 kind="propagandist" if unit.kind == "commune" else "reporter",
                 level="commune" if unit.kind == "commune" else "district",
                 full_name=name,
-                name_key=normalise_name(name),
+                name_key=ascii_key(name),
                 decision_number=decision,
-                decision_key=normalise_decision(decision),
+                decision_key=compact_ascii_key(decision),
                 decision_date=datetime.date(2024, 1, 1) + datetime.timedelta(days=number % 700),
                 status=status,
                 status_date=datetime.date(2026, 1, 1) if status != "active" else None,

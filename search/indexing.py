@@ -2,7 +2,7 @@
 
 ::
 
-    with bulk_indexing(LegalDocumentPage) as indexer:
+    with bulk_indexing(DocumentPage) as indexer:
         for batch in batches:
             pages = write(batch)       # saves do not reach the search engine
             indexer.add(pages)         # one bulk request per backend

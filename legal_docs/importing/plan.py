@@ -11,16 +11,15 @@ import hashlib
 import html
 import json
 import re
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
 import nh3
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from wagtail.documents import get_document_model
 
+from core.text import ascii_slug, clean_text, normal_key
 from multisite.models import UnitSection
 
 from ..models import (
@@ -65,21 +64,6 @@ class ImportProblem(Exception):
 
 
 # Text ------------------------------------------------------------------------
-
-
-def normal_key(value):
-    """Case-, space- and Unicode-form-insensitive key for names and numbers."""
-    return unicodedata.normalize("NFC", " ".join(str(value).split())).casefold()
-
-
-def clean_text(value):
-    return unicodedata.normalize("NFC", " ".join(str(value or "").split()))
-
-
-def ascii_slug(value, max_length=100):
-    """An ASCII slug for Vietnamese text: "43/2025/NĐ-CP" → "43-2025-nd-cp"."""
-    value = str(value).replace("đ", "d").replace("Đ", "D")
-    return slugify(value.replace("/", "-"))[:max_length].strip("-") or "van-ban"
 
 
 def clean_body_html(value):

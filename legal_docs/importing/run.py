@@ -9,8 +9,10 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
+from core.text import normal_key
+
 from .index import indexing_job
-from .plan import ImportContext, ImportProblem, normal_key, parse_record, plan_line, read_lines
+from .plan import ImportContext, ImportProblem, parse_record, plan_line, read_lines
 from .write import Batch, Status, write_plan
 
 logger = logging.getLogger(__name__)

@@ -27,9 +27,9 @@ from core.internals import (
     prime_new_page,
     set_child_relations,
 )
+from core.text import normal_key
 
 from ..models import LegalDocumentAttachment, LegalDocumentPage, LegalDocumentRelation
-from .plan import normal_key
 
 FieldLink = LegalDocumentPage.fields.through
 

@@ -11,8 +11,6 @@ from .register import (
     PersonKind,
     PersonStatus,
     RecognitionLevel,
-    normalise_decision,
-    normalise_name,
 )
 
 __all__ = [
@@ -28,6 +26,4 @@ __all__ = [
     "PersonStatus",
     "RecognitionLevel",
     "StatisticsPage",
-    "normalise_decision",
-    "normalise_name",
 ]

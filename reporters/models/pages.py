@@ -10,10 +10,11 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 
 from core.models import BasePage
+from core.text import ascii_key
 from multisite.lookup import unit_subtree_ids
 from multisite.models import Unit
 
-from .register import Person, normalise_name
+from .register import Person
 
 HOME_PAGE_TYPES = ["home.PortalHomePage", "home.UnitHomePage"]
 
@@ -65,7 +66,7 @@ class DirectoryPage(RoutablePageMixin, UnitScopedPage):
         if form.is_valid():
             data = form.cleaned_data
             if data["q"]:
-                people = people.filter(name_key__contains=normalise_name(data["q"]))
+                people = people.filter(name_key__contains=ascii_key(data["q"]))
             if data["loai"]:
                 people = people.filter(kind=data["loai"])
             if data.get("don_vi"):

@@ -5,7 +5,6 @@ isolated from other units in the admin; the public directory and the figures
 read across a unit and the units below it.
 """
 
-from anyascii import anyascii
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -16,18 +15,9 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable
 
+from core.text import ascii_key, compact_ascii_key
 from multisite.models import Unit, UnitOwned
 from multisite.scoping import user_unit_ids
-
-
-def normalise_name(value):
-    """Lower-case ASCII form of a name, for diacritic-insensitive matching and search."""
-    return " ".join(anyascii(value or "").lower().split())
-
-
-def normalise_decision(value):
-    """Decision numbers compare without spaces and case (``12/QĐ-UBND`` = ``12/qđ-ubnd``)."""
-    return "".join(anyascii(value or "").upper().split())
 
 
 class PersonKind(models.TextChoices):
@@ -178,8 +168,8 @@ class Person(UnitOwned):
         return (
             Person.objects.filter(
                 unit_id=self.unit_id,
-                decision_key=normalise_decision(self.decision_number),
-                name_key=normalise_name(self.full_name),
+                decision_key=compact_ascii_key(self.decision_number),
+                name_key=ascii_key(self.full_name),
             )
             .exclude(pk=self.pk)
             .first()
@@ -204,8 +194,8 @@ class Person(UnitOwned):
 
     def save(self, *args, **kwargs):
         self.full_name = " ".join((self.full_name or "").split())
-        self.name_key = normalise_name(self.full_name)
-        self.decision_key = normalise_decision(self.decision_number)
+        self.name_key = ascii_key(self.full_name)
+        self.decision_key = compact_ascii_key(self.decision_number)
         super().save(*args, **kwargs)
 
 
