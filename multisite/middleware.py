@@ -15,3 +15,11 @@ class CachedSiteMiddleware:
     def __call__(self, request):
         cache_site_on_request(request, site_for_request(request))
         return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        """Keep each unit's staff out of other units' data in the admin (see admin_isolation)."""
+        if not request.path.startswith("/admin/"):
+            return None
+        from .admin_isolation import guard_admin_view
+
+        return guard_admin_view(request, view_func, view_args, view_kwargs)

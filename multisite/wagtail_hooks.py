@@ -4,8 +4,8 @@ from django.db.models import Q
 from wagtail import hooks
 
 from .admin_i18n import label_site_columns
+from .admin_isolation import readable_collection_ids, unit_root_paths
 from .models import UnitLink
-from .scoping import user_unit_ids
 from .viewsets import UnitOwnedSnippetViewSet, register_unit_owned_snippet, unit_viewset
 
 
@@ -25,17 +25,6 @@ def register_unit_viewset():
     return unit_viewset
 
 
-def unit_root_paths(user):
-    """Materialised paths of the root pages of the user's units."""
-    from .models import Unit
-
-    return list(
-        Unit.objects.filter(pk__in=user_unit_ids(user), site__isnull=False).values_list(
-            "site__root_page__path", flat=True
-        )
-    )
-
-
 @hooks.register("construct_page_chooser_queryset")
 def limit_page_chooser_to_own_units(pages, request):
     """Wagtail's page chooser shows every site; staff only see their units' pages."""
@@ -49,6 +38,31 @@ def limit_page_chooser_to_own_units(pages, request):
     for path in paths:
         within_units |= Q(path__startswith=path)
     return pages.filter(within_units)
+
+
+def _collection_scoped(endpoint_class):
+    """An admin API endpoint for images or documents that lists only the
+    collections the user holds a permission on (Wagtail's lists every one)."""
+
+    class Scoped(endpoint_class):
+        def get_queryset(self):
+            queryset = super().get_queryset()
+            user = self.request.user
+            if user.is_superuser:
+                return queryset
+            return queryset.filter(collection_id__in=readable_collection_ids(user, queryset.model))
+
+    Scoped.__name__ = f"UnitScoped{endpoint_class.__name__}"
+    return Scoped
+
+
+@hooks.register("construct_admin_api", order=100)
+def scope_media_admin_api(router):
+    """Runs after wagtail.images and wagtail.documents have registered their endpoints."""
+    for name in ("images", "documents"):
+        endpoint = router._endpoints.get(name)
+        if endpoint is not None:
+            router.register_endpoint(name, _collection_scoped(endpoint))
 
 
 @hooks.register("construct_homepage_panels")
