@@ -133,3 +133,18 @@ def cache_site_on_request(request, site):
     Relies on Wagtail memoising the site as ``request._wagtail_site``.
     """
     request._wagtail_site = site
+
+
+def admin_api_endpoint(router, name):
+    """The endpoint class registered under ``name`` in Wagtail's admin API router
+    (``WagtailAPIRouter._endpoints``; there is no public getter), or None."""
+    return router._endpoints.get(name)
+
+
+def annotate_last_edit_info(queryset, language_code, root_path):
+    """The page-types usage report's counts and last edits, limited to the pages
+    under ``root_path`` (``wagtail.admin.views.reports.page_types_usage``'s
+    module-private ``_annotate_last_edit_info``)."""
+    from wagtail.admin.views.reports import page_types_usage
+
+    return page_types_usage._annotate_last_edit_info(queryset, language_code, root_path)

@@ -21,6 +21,8 @@ from wagtail.contrib.forms.views import FormPagesListView
 from wagtail.models import Page, PageLogEntry, Task, Workflow
 from wagtail.permission_policies.collections import CollectionPermissionPolicy
 
+from core.internals import annotate_last_edit_info
+
 from .models import Unit, UnitOwned
 from .scoping import managed_unit_ids, user_unit_ids
 
@@ -210,7 +212,7 @@ class ScopedPageTypesUsageView(page_types_usage.PageTypesUsageReportView):
         language_code = self.filters.form.cleaned_data.get("page_locale", None) if self.filters else None
         paths = unit_root_paths(self.request.user)
         root = paths[0] if len(paths) == 1 else "-"
-        queryset = page_types_usage._annotate_last_edit_info(queryset, language_code, root)
+        queryset = annotate_last_edit_info(queryset, language_code, root)
         return queryset.order_by("-count", "app_label", "model")
 
 

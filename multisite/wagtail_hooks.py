@@ -3,6 +3,8 @@
 from django.db.models import Q
 from wagtail import hooks
 
+from core.internals import admin_api_endpoint
+
 from .admin_i18n import label_site_columns
 from .admin_isolation import readable_collection_ids, unit_root_paths
 from .models import UnitLink
@@ -60,7 +62,7 @@ def _collection_scoped(endpoint_class):
 def scope_media_admin_api(router):
     """Runs after wagtail.images and wagtail.documents have registered their endpoints."""
     for name in ("images", "documents"):
-        endpoint = router._endpoints.get(name)
+        endpoint = admin_api_endpoint(router, name)
         if endpoint is not None:
             router.register_endpoint(name, _collection_scoped(endpoint))
 

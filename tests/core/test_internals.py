@@ -102,3 +102,23 @@ def test_site_of_a_request(unit_a, django_assert_num_queries):
     internals.cache_site_on_request(other, site)
     with django_assert_num_queries(0):
         assert Site.find_for_request(other) is site
+
+
+def test_admin_api_endpoints_are_found_by_name():
+    from django.urls import get_resolver
+    from wagtail.admin.api.urls import admin_api
+
+    get_resolver().url_patterns  # the admin API registers its endpoints when URLs load
+    assert "Pages" in internals.admin_api_endpoint(admin_api, "pages").__name__
+    assert internals.admin_api_endpoint(admin_api, "nothing") is None
+
+
+def test_page_types_usage_is_annotated_for_one_tree(unit_a):
+    from django.contrib.contenttypes.models import ContentType
+
+    from home.models import SectionPage
+
+    queryset = ContentType.objects.filter(model="sectionpage")
+    annotated = internals.annotate_last_edit_info(queryset, None, unit_a.site.root_page.path)
+    [row] = list(annotated)
+    assert row.count == SectionPage.objects.descendant_of(unit_a.site.root_page).count()
