@@ -104,6 +104,7 @@ class ImportView(WagtailAdminTemplateMixin, FormView):
 class ImportJobView(WagtailAdminTemplateMixin, TemplateView):
     """The progress, then the result, of a background import (own units only)."""
 
+    model = ImportJob
     template_name = "reporters/admin/import_job.html"
     page_title = gettext_lazy("Nhập danh sách từ Excel")
     header_icon = "upload"

@@ -4,6 +4,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from multisite.models import UnitOwned
+
 
 class ImportStatus(models.TextChoices):
     QUEUED = "queued", _("Đang chờ")
@@ -12,7 +14,7 @@ class ImportStatus(models.TextChoices):
     FAILED = "failed", _("Không nhập được")
 
 
-class ImportJob(models.Model):
+class ImportJob(UnitOwned):
     """An uploaded register sheet too large to import within the upload request.
 
     The sheet is kept in the database (not under the public media folder: it

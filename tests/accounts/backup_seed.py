@@ -24,7 +24,6 @@ def seed(workdir):
 
     from accounts.models import AuthAction, AuthEvent
     from tests.factories import (
-        ProvinceFactory,
         UnitFactory,
         article,
         council_activity,
@@ -34,7 +33,7 @@ def seed(workdir):
     )
     from tests.media import document_in, image_in
 
-    ProvinceFactory()
+    # The copied test database may hold the shared province already; UnitFactory makes one if not.
     unit = UnitFactory(code="xa-sao-luu", name="Xã Sao Lưu")
     editor = staff_user(unit, "editor")
     image = image_in(unit.collection, title="Ảnh hội nghị")

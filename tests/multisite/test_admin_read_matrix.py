@@ -41,6 +41,7 @@ from wagtail.models import (
 )
 
 from multisite.models import Unit, UnitLink, UnitOwned
+from reporters.models import ImportJob, ImportStatus
 from tests.factories import UnitFactory, article, person, reporter_activity, section, staff_user
 from tests.media import document_in, image_in
 
@@ -207,6 +208,13 @@ def build_world():
     activity = reporter_activity(people[0], topic="KÍN7B hoạt động của đơn vị B")
     link = UnitLink.objects.create(
         unit=unit_b, title="KÍN7B liên kết của đơn vị B", url="https://kin7b.example.vn"
+    )
+    ImportJob.objects.create(
+        unit=unit_b,
+        user=editor_b,
+        filename="kin7b-danh-sach.xlsx",
+        status=ImportStatus.DONE,
+        result={"created": 1, "existing": 0, "errors": [[3, ["Kín7B Người Lỗi: thiếu loại."]]]},
     )
     uploads = [
         UploadedFile.objects.create(
