@@ -14,7 +14,7 @@ import logging
 import threading
 
 from django.conf import settings
-from django.db import close_old_connections, connection, transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -63,7 +63,6 @@ def claim(job_pk):
 
 def run(job_pk):
     """Import one job's sheet, recording progress after every batch."""
-    close_old_connections()
     if not claim(job_pk):
         return None
     job = ImportJob.objects.select_related("unit", "user").get(pk=job_pk)
