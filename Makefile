@@ -1,6 +1,8 @@
 # Two commands do everything on a fresh machine: `make run` and `make test`.
 PYTHON ?= python3.11
 VENV ?= .venv
+# Test processes (pytest-xdist): one per core by default; each has its own test database and indexes.
+TEST_WORKERS ?= auto
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
@@ -34,7 +36,7 @@ check: $(STAMP)
 
 ## make test: the whole suite; DATABASE_URL / SEARCH_BACKEND / REQUIRE_SERVICES select real services
 test: $(STAMP) messages lint check
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(TEST_WORKERS)
 
 bench-units: $(STAMP) messages
 	$(BIN)/python scripts/bench_units.py

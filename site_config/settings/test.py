@@ -1,7 +1,7 @@
 """Tests: the same settings as production in what matters, fast hashing, and a
 separate search index so a test run never touches a real portal's index."""
 
-from site_config.env import env_bool
+from site_config.env import env_bool, env_str
 
 from .base import *  # noqa: F403
 
@@ -12,10 +12,15 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 PORTAL_BASE_DOMAIN = "portal.test"
 PORTAL_PORT = 80
-MEDIA_ROOT = BASE_DIR / ".cache" / "test-media"  # noqa: F405
 REQUIRE_SERVICES = env_bool("REQUIRE_SERVICES")
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
 }
+# Each pytest-xdist worker (gw0, gw1 …) has its own test database (pytest-django adds
+# the suffix) and its own indexes, so workers never see each other's documents.
+TEST_WORKER = env_str("PYTEST_XDIST_WORKER", "")
 if SEARCH_BACKEND != "database":  # noqa: F405
-    WAGTAILSEARCH_BACKENDS["default"]["INDEX_PREFIX"] = f"{SEARCH_INDEX}_test_"  # noqa: F405
+    WAGTAILSEARCH_BACKENDS["default"]["INDEX_PREFIX"] = (  # noqa: F405
+        f"{SEARCH_INDEX}_test_" + (f"{TEST_WORKER}_" if TEST_WORKER else "")  # noqa: F405
+    )
+MEDIA_ROOT = BASE_DIR / ".cache" / f"test-media{TEST_WORKER}"  # noqa: F405
