@@ -10,6 +10,7 @@ class CoreConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import exports, signals  # noqa: F401
+        from . import exports, lookups, signals  # noqa: F401
 
         exports.install()
+        lookups.install()

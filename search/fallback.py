@@ -1,5 +1,8 @@
 """The database search used while the engine is down (search.service.fallback_backend).
 
+Words match without regard to case or diacritics on SQLite and PostgreSQL alike
+("dat dai" finds "Đất đai"), through core.lookups' ``folded_contains``.
+
 Wagtail's fallback backend matches the queryset model's own fields with
 ``icontains``: for the Page queryset of the public search that is the title
 alone. This one also matches the short text of every page type below it (a
@@ -37,13 +40,16 @@ class FallbackQueryCompiler(DatabaseSearchQueryCompiler):
         return fields
 
     def build_single_term_filter(self, term):
-        term_query = super().build_single_term_filter(term)
+        # Case- and diacritic-insensitive on every database (core.lookups).
+        term_query = models.Q()
+        for field_name in self.fields_names:
+            term_query |= models.Q(**{f"{field_name}__folded_contains": term})
         if self.fields:
             return term_query
         for subclass, names in self.subclass_fields().items():
             matches = models.Q()
             for name in names:
-                matches |= models.Q(**{f"{name}__icontains": term})
+                matches |= models.Q(**{f"{name}__folded_contains": term})
             term_query |= models.Q(pk__in=subclass.objects.filter(matches).values("pk"))
         return term_query
 
