@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import pre_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -14,3 +15,15 @@ class CoreConfig(AppConfig):
 
         exports.install()
         lookups.install()
+        # Before the migrations: data migrations already read and write the cache.
+        pre_migrate.connect(create_cache_tables, sender=self, dispatch_uid="core-create-cache-tables")
+
+
+def create_cache_tables(using="default", **kwargs):
+    """``migrate`` creates the table of a database cache (production's default), so
+    that no separate ``createcachetable`` step can be forgotten; idempotent."""
+    from django.conf import settings
+    from django.core.management import call_command
+
+    if any(cache["BACKEND"].endswith("DatabaseCache") for cache in settings.CACHES.values()):
+        call_command("createcachetable", database=using, verbosity=0)

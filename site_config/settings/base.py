@@ -154,28 +154,34 @@ STORAGES = {
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
-# CACHE_BACKEND: "locmem" (one cache per process), "database" (shared by every
-# worker; run ``manage.py createcachetable`` once) or a Django cache class path
-# with CACHE_LOCATION (e.g. django.core.cache.backends.redis.RedisCache).
 _CACHE_BACKENDS = {
     "locmem": ("django.core.cache.backends.locmem.LocMemCache", "pbgdpl"),
     "database": ("django.core.cache.backends.db.DatabaseCache", "pbgdpl_cache"),
+    "redis": ("django.core.cache.backends.redis.RedisCache", ""),
 }
-CACHE_BACKEND = env_str("CACHE_BACKEND", "locmem")
-if CACHE_BACKEND in _CACHE_BACKENDS:
-    _cache_class, _cache_location = _CACHE_BACKENDS[CACHE_BACKEND]
-elif "." in CACHE_BACKEND:
-    _cache_class, _cache_location = CACHE_BACKEND, ""
-else:
-    raise ImproperlyConfigured(
-        f"CACHE_BACKEND={CACHE_BACKEND!r}: expected locmem, database or a cache class path"
-    )
-CACHES = {
-    "default": {
-        "BACKEND": _cache_class,
-        "LOCATION": env_str("CACHE_LOCATION", _cache_location),
-    }
-}
+
+
+def cache_settings(default):
+    """CACHES from CACHE_BACKEND (``default`` when unset): locmem, database (a table
+    that ``migrate`` creates), redis (at REDIS_URL) or a Django cache class path."""
+    name = env_str("CACHE_BACKEND", "").strip() or default
+    if name in _CACHE_BACKENDS:
+        backend, location = _CACHE_BACKENDS[name]
+    elif "." in name:
+        backend, location = name, ""
+    else:
+        raise ImproperlyConfigured(
+            f"CACHE_BACKEND={name!r}: expected locmem, database, redis or a cache class path"
+        )
+    if name == "redis":
+        location = env_str("REDIS_URL", "")
+        if not location:
+            raise ImproperlyConfigured("CACHE_BACKEND=redis needs REDIS_URL, e.g. redis://127.0.0.1:6379/1")
+    return {"default": {"BACKEND": backend, "LOCATION": env_str("CACHE_LOCATION", "") or location}}
+
+
+# One cache per process for `make run` and the tests; production shares one (production.py).
+CACHES = cache_settings("locmem")
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Cổng thông tin điện tử Phổ biến, giáo dục pháp luật"

@@ -2,11 +2,16 @@
 
 from django.core.exceptions import ImproperlyConfigured
 
-from site_config.env import env_bool, env_int
+from site_config.env import env_bool, env_int, env_str
 
 from .base import *  # noqa: F403
 
 DEBUG = False
+
+# A cache shared by every worker and command, so that a change made anywhere (another
+# worker, import_legal_docs, provision_unit) is seen everywhere at once: Redis when
+# REDIS_URL is set, otherwise a table of the database that `migrate` creates.
+CACHES = cache_settings("redis" if env_str("REDIS_URL", "") else "database")  # noqa: F405
 
 if not SECRET_KEY or SECRET_KEY.startswith(("dev-", "test-")) or len(SECRET_KEY) < 40:  # noqa: F405
     raise ImproperlyConfigured(
