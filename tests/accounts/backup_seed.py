@@ -31,6 +31,7 @@ def seed(workdir):
         reporter_activity,
         staff_user,
     )
+    from tests.legal_docs.conftest import record as legal_record
     from tests.media import document_in, image_in
 
     # The copied test database may hold the shared province already; UnitFactory makes one if not.
@@ -47,20 +48,7 @@ def seed(workdir):
 
     pdf = Path(workdir) / "nghi-dinh.pdf"
     pdf.write_bytes(b"%PDF-1.4\n% Nghi dinh 43/2025\n")
-    record = {
-        "document_number": "43/2025/NĐ-CP",
-        "document_type": "Nghị định",
-        "issuing_body": "Chính phủ",
-        "signer": "Trần Hồng Hà",
-        "signer_title": "Phó Thủ tướng",
-        "issue_date": "2025-02-28",
-        "effective_date": "2025-03-01",
-        "effect_status": "Còn hiệu lực",
-        "fields": ["Bộ máy hành chính"],
-        "summary": "Quy định chức năng, nhiệm vụ, quyền hạn và cơ cấu tổ chức của Bộ Tư pháp.",
-        "body_text": "Điều 1. Vị trí và chức năng\n\nBộ Tư pháp là cơ quan của Chính phủ.",
-        "attachments": [pdf.name],
-    }
+    record = legal_record(attachments=[pdf.name], source_url=None)
     source = Path(workdir) / "van-ban.jsonl"
     source.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
     call_command("import_legal_docs", str(source), unit=unit.code, verbosity=0)
