@@ -1,4 +1,5 @@
-"""Latest published legal documents of every unit, for the provincial portal's home."""
+"""Latest published legal documents of every unit (the provincial portal's home) or of a
+unit and the units below it (a district's home)."""
 
 from core.feeds import latest_live_pages
 
@@ -13,7 +14,7 @@ def _document_item(page):
     }
 
 
-def latest_legal_documents(root=None, limit=8):
+def latest_legal_documents(root=None, limit=8, roots=None):
     """Dicts (title, url, number, type, date, unit) of the newest live public documents."""
     from .models import LegalDocumentPage
 
@@ -21,6 +22,7 @@ def latest_legal_documents(root=None, limit=8):
         LegalDocumentPage,
         _document_item,
         root=root,
+        roots=roots,
         limit=limit,
         order_by=("-issue_date",),
         only=("document_number", "issue_date", "document_type__name"),

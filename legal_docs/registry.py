@@ -17,9 +17,19 @@ PORTAL_FEED_SIZE = 8
 
 
 def latest_documents_block(page, request):
+    """Every unit's newest documents on the portal; on a unit that has units below
+    it (a district and its communes), its own and theirs; nothing on the others,
+    whose own documents are one click away in their section."""
+    from home.rollup import rolled_up_roots
+
     from .feeds import latest_legal_documents
 
-    return {"items": latest_legal_documents(limit=PORTAL_FEED_SIZE), "show_unit": True}
+    if page.is_portal:
+        return {"items": latest_legal_documents(limit=PORTAL_FEED_SIZE), "show_unit": True}
+    roots = rolled_up_roots(page)
+    if len(roots) < 2:
+        return None
+    return {"items": latest_legal_documents(roots=roots, limit=PORTAL_FEED_SIZE), "show_unit": True}
 
 
 def seed_demo(unit, index):
@@ -37,6 +47,7 @@ def register():
             "legal_docs/includes/latest_documents.html",
             latest_documents_block,
             order=20,
+            on_units=True,
         )
     )
     registries.demo_seeders.register(registries.DemoSeeder("legal_documents", seed_demo, order=10))

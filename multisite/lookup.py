@@ -93,3 +93,44 @@ def unit_for_request(request):
             unit = Unit.objects.select_related("site").filter(site=site).first()
         request._pbgdpl_unit = unit
     return request._pbgdpl_unit
+
+
+# Rolled up the tree (issue 12, part 5) ------------------------------------------
+
+
+def unit_info_for_path(path):
+    """Like unit_info_for_page, from a page's materialised path (or its first two steps)."""
+    return _unit_roots().get(path[:ROOT_PATH_LENGTH])
+
+
+def unit_info_for_site(site):
+    """The small dict of the unit whose site ``site`` is, or None; no query."""
+    if site is None:
+        return None
+    root_url = site.root_url
+    return next((info for info in _unit_roots().values() if info["root_url"] == root_url), None)
+
+
+def unit_root_paths(unit_id):
+    """The root pages' paths of the unit and of every unit below it (those with a
+    site), parents first: what a unit's rolled-up feeds look under."""
+    wanted = unit_subtree_ids(unit_id)
+    by_id = {info["id"]: path for path, info in _unit_roots().items()}
+    return [by_id[pk] for pk in wanted if pk in by_id]
+
+
+def units_below(unit_id):
+    """Every unit below ``unit_id`` that has a site, as small dicts (id, code,
+    name, kind, root_url) ordered by kind then name; one cached query."""
+    key = f"multisite:below:{unit_id}:{UNITS_VERSION.current()}:{SITES_VERSION.current()}"
+    units = cache.get(key)
+    if units is None:
+        below = unit_subtree_ids(unit_id)[1:]
+        units = [
+            {"id": pk, "code": code, "name": name, "kind": kind, "root_url": _root_url(host, port)}
+            for pk, code, name, kind, host, port in Unit.objects.filter(pk__in=below, site__isnull=False)
+            .order_by("name", "pk")
+            .values_list("pk", "code", "name", "kind", "site__hostname", "site__port")
+        ]
+        cache.set(key, units, 3600)
+    return units

@@ -1,7 +1,8 @@
 """Public search: HTML at /search/, JSON at /api/search/ and /api/search/autocomplete/.
 
-Live, public pages of the current site by default, of the whole province with
-``scope=all``. The same code serves every backend; the backend decides how
+Live, public pages of the whole province by default on the provincial portal's
+host, of the current site on a unit's host; ``scope=all`` asks for the whole
+province anywhere, ``scope=site`` for the current site's own pages. The same code serves every backend; the backend decides how
 (see search.service and search.backends).
 """
 
@@ -20,7 +21,8 @@ from wagtail.models import Page, Site
 from wagtail.search.backends import get_search_backend
 
 from core.registries import search_facets
-from multisite.lookup import unit_info_for_page
+from multisite.lookup import unit_info_for_page, unit_info_for_site
+from multisite.models import UnitKind
 
 from .facets import document_number
 from .service import autocomplete, faceted_search
@@ -39,8 +41,13 @@ class SearchRequest:
     def __init__(self, request, page_param):
         self.request = request
         self.query = " ".join(request.GET.get("q", "").split())[:MAX_QUERY_LENGTH]
-        self.scope_all = request.GET.get("scope") == "all"
         self.site = Site.find_for_request(request)
+        unit = unit_info_for_site(self.site)
+        self.on_portal = unit is not None and unit["kind"] == UnitKind.PROVINCE
+        self.default_scope = "all" if self.on_portal else "site"
+        scope = request.GET.get("scope")
+        self.scope = scope if scope in ("all", "site") else self.default_scope
+        self.scope_all = self.scope == "all"
         self.filters = {
             facet.key: [v for v in request.GET.getlist(facet.key) if v][:10]
             for facet in search_facets
@@ -104,11 +111,11 @@ class SearchRequest:
     def params(self, **changes):
         """The query string of this search with some parameters changed."""
         params = {"q": self.query}
-        if self.scope_all:
-            params["scope"] = "all"
+        if self.scope != self.default_scope:
+            params["scope"] = self.scope
         params.update({key: list(values) for key, values in self.filters.items()})
         for key, value in changes.items():
-            if value is None:
+            if value is None or (key == "scope" and value == self.default_scope):
                 params.pop(key, None)
             else:
                 params[key] = value
@@ -149,7 +156,12 @@ def _content_type(page):
 
 def search_view(request):
     search = SearchRequest(request, "trang")
-    context = {"query": search.query, "scope_all": search.scope_all, "results": None}
+    context = {
+        "query": search.query,
+        "scope_all": search.scope_all,
+        "on_portal": search.on_portal,
+        "results": None,
+    }
     if search.query:
         outcome = search.run()
         num_pages = max(1, -(-outcome.count // PAGE_SIZE))
@@ -175,7 +187,7 @@ def search_view(request):
             num_pages=num_pages,
             previous_url=search.params(trang=search.page - 1) if search.page > 1 else "",
             next_url=search.params(trang=search.page + 1) if search.page < num_pages else "",
-            scope_url=search.params(scope=None if search.scope_all else "all", trang=None),
+            scope_url=search.params(scope="site" if search.scope_all else "all", trang=None),
             selected_filters=[
                 {
                     "label": search_facets.get(key).label,
@@ -199,7 +211,7 @@ def api_search(request):
     outcome = search.run()
     data = {
         "query": search.query,
-        "scope": "all" if search.scope_all else "site",
+        "scope": search.scope,
         "count": outcome.count,
         "page": search.page,
         "page_size": PAGE_SIZE,

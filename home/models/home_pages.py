@@ -8,6 +8,7 @@ from wagtail.fields import RichTextField
 from core.models import BasePage
 from core.registries import home_blocks, section_page_models
 from home.feeds import latest_articles
+from home.rollup import rolled_up_roots, unit_groups_below
 
 
 class HomeBase(BasePage):
@@ -35,6 +36,7 @@ class HomeBase(BasePage):
         context = super().get_context(request, *args, **kwargs)
         context["sections"] = self.get_children().live().in_menu()
         context["home_blocks"] = self.declared_blocks(request)
+        context["unit_groups"] = unit_groups_below(self)
         return context
 
     def declared_blocks(self, request):
@@ -59,7 +61,9 @@ class UnitHomePage(HomeBase):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["latest_articles"] = latest_articles(root=self, limit=6)
+        roots = rolled_up_roots(self)
+        context["latest_articles"] = latest_articles(roots=roots, limit=6)
+        context["rolled_up"] = len(roots) > 1
         return context
 
 

@@ -6,6 +6,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 
 from core.models import BasePage
+from home import rollup
 
 
 class SectionPage(BasePage):
@@ -25,9 +26,17 @@ class SectionPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        children = self.get_children().live().public().specific().order_by("-first_published_at", "-pk")
         context["subsections"] = [p for p in self.get_children().live().type(SectionPage)]
-        context["children"] = Paginator(children.not_type(SectionPage), self.page_size).get_page(
-            request.GET.get("trang")
-        )
+        context["offers_province_view"] = rollup.offers_province_view(self)
+        listing = None
+        if context["offers_province_view"] and request.GET.get(rollup.SCOPE_PARAM) == rollup.SCOPE_PROVINCE:
+            listing = rollup.province_listing(self, request, SectionPage)
+        if listing is not None:
+            children, context["unit_facet"], context["selected_unit"] = listing
+            context["province_view"] = True
+        else:
+            children = self.get_children().live().public().specific().order_by("-first_published_at", "-pk")
+            children = children.not_type(SectionPage)
+            context["province_view"] = False
+        context["children"] = Paginator(children, self.page_size).get_page(request.GET.get("trang"))
         return context

@@ -107,13 +107,44 @@ def test_search_page_shows_facets_as_filter_links_with_counts(client, unit_a, li
     assert "Đang lọc theo" in filtered.content.decode()
 
 
-def test_site_scope_by_default_and_the_whole_province_on_request(client, unit_a, unit_b, library):
+def test_unit_site_scope_by_default_and_the_whole_province_on_request(client, unit_a, unit_b, library):
     local = api(client, unit_b, "tuyên truyền pháp luật")
     assert titles(local) == ["Quyết định về tuyên truyền pháp luật tại Bình Hòa"]
     assert local["scope"] == "site"
+    assert api(client, unit_b, "tuyên truyền pháp luật", scope="site") == local
     everywhere = api(client, unit_b, "tuyên truyền pháp luật", scope="all")
     assert everywhere["count"] == 5
+    assert everywhere["scope"] == "all"
     assert facet(everywhere, "unit") == {"Xã An Phú": 4, "Xã Bình Hòa": 1}
+
+
+def test_the_portal_searches_the_whole_province_by_default(client, province, unit_a, unit_b, library):
+    article(province, title="Tin của tỉnh về tuyên truyền pháp luật")
+    refresh()
+    everywhere = api(client, province, "tuyên truyền pháp luật")
+    assert everywhere["scope"] == "all"
+    assert everywhere["count"] == 6
+    assert facet(everywhere, "unit") == {"Xã An Phú": 4, "Xã Bình Hòa": 1, "Tỉnh Thử Nghiệm": 1}
+    assert api(client, province, "tuyên truyền pháp luật", scope="all") == everywhere
+    own = api(client, province, "tuyên truyền pháp luật", scope="site")
+    assert own["scope"] == "site"
+    assert titles(own) == ["Tin của tỉnh về tuyên truyền pháp luật"]
+
+
+def test_the_scope_switch_keeps_the_query(client, province, unit_a, library):
+    on_unit = client.get("/search/", {"q": "tuyên truyền"}, HTTP_HOST=unit_a.site.hostname)
+    html = on_unit.content.decode()
+    assert 'value="all"> Cả tỉnh</label>' in html
+    assert 'href="?q=tuy%C3%AAn+truy%E1%BB%81n&amp;scope=all">Tìm trên cả tỉnh</a>' in html
+    assert on_unit.context["scope_all"] is False
+
+    on_portal = client.get("/search/", {"q": "tuyên truyền"}, HTTP_HOST=province.site.hostname)
+    html = on_portal.content.decode()
+    assert on_portal.context["scope_all"] is True
+    assert 'value="all" checked> Cả tỉnh</label>' in html
+    assert 'href="?q=tuy%C3%AAn+truy%E1%BB%81n&amp;scope=site">Chỉ tìm trong cổng tỉnh</a>' in html
+    next_page = on_portal.context["next_url"] or on_portal.context["scope_url"]
+    assert "scope=all" not in next_page  # the default is not repeated in links
 
 
 def test_drafts_unpublished_and_private_pages_are_never_found(client, unit_a):
