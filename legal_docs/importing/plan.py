@@ -11,15 +11,16 @@ import hashlib
 import html
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import nh3
+from django.conf import settings
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.utils.translation import gettext as _
 from wagtail.documents import get_document_model
 
-from core.text import ascii_slug, clean_text, normal_key
+from core.text import ascii_slug, clean_text, fold, normal_key
 from multisite.models import UnitSection
 
 from ..models import (
@@ -31,7 +32,9 @@ from ..models import (
     LegalDocumentPage,
     LegalDocumentRelation,
     LegalField,
+    RelationType,
 )
+from ..models.pages import OUTGOING_RELATION_LABELS
 from .schema import FIELD_LABELS, schema_problems
 
 DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -42,6 +45,22 @@ BODY_TAGS = {"p", "br", "h2", "h3", "h4", "b", "strong", "i", "em", "ol", "ul", 
 # linktype/id keep the editor's internal links (to pages and documents of this install).
 BODY_ATTRIBUTES = {"a": {"href", "linktype", "id"}}
 BODY_URL_SCHEMES = {"http", "https", "mailto"}
+
+# Caps on what a line may carry (the others are the model fields' max_length,
+# repeated in the schema): the full text in UTF-8 bytes, an attachment's file
+# name (Wagtail stores it in a 100-character FileField under "documents/", and
+# may add a 7-character suffix) and its size (the admin's upload limit).
+BODY_MAX_BYTES = 2 * 1024 * 1024
+ATTACHMENT_NAME_MAX = 80
+
+
+def attachment_max_bytes():
+    return getattr(settings, "WAGTAILDOCS_MAX_UPLOAD_SIZE", None)
+
+
+def _megabytes(size):
+    return f"{size / (1024 * 1024):g} MB"
+
 
 # The page's fields a record sets, checked by LegalDocumentPage's own validation.
 VALIDATED_FIELDS = (
@@ -121,6 +140,26 @@ def parse_date(record, name, problems):
 # Lookups ---------------------------------------------------------------------
 
 
+def relation_key(value):
+    """A relation type as typed, without case, diacritics or punctuation:
+    "Sửa đổi, bổ sung" = "sua doi bo sung"; codes keep their underscore."""
+    return " ".join(re.sub(r"[^\w]+", " ", fold(value)).split())
+
+
+def relation_types_by_key():
+    """Relation code by the key of its code, its label and its heading."""
+    by_key = {}
+    for value, label in RelationType.choices:
+        for name in (value, label, OUTGOING_RELATION_LABELS[value]):
+            by_key.setdefault(relation_key(str(name)), value)
+    return by_key
+
+
+def relation_type_choices():
+    """The accepted relation types, for messages: "căn cứ (based_on), …"."""
+    return ", ".join(f"{str(label).lower()} ({value})" for value, label in RelationType.choices)
+
+
 class Lookup:
     """A shared list (types, bodies or fields) keyed by name, slug and abbreviation."""
 
@@ -193,6 +232,7 @@ class ImportContext:
         for value, label in EffectStatus.choices:
             self.status_by_key[normal_key(value)] = value
             self.status_by_key[normal_key(label)] = value
+        self.relation_types = relation_types_by_key()
         # (number key, body id) -> page id, and number key -> [(body id, page id)]
         self.documents = {}
         self.by_number = {}
@@ -207,6 +247,29 @@ class ImportContext:
         key = normal_key(number)
         self.documents[(key, body_id)] = pk
         self.by_number.setdefault(key, []).append((body_id, pk))
+
+    def forget_document(self, pk, number, body_id):
+        """Undo ``remember_document`` (its writing was rolled back)."""
+        key = normal_key(number)
+        self.documents.pop((key, body_id), None)
+        self.by_number[key] = [c for c in self.by_number.get(key, []) if c[1] != pk]
+
+    def reload_lookups(self):
+        """Read the shared lists and files again after a rollback of created entries."""
+        self.bodies = Lookup(IssuingBody)
+        self.fields = Lookup(LegalField)
+        self._documents_by_hash = None
+
+    def body_identity(self, name):
+        """What tells issuing bodies apart before they exist: the pk of a known
+        one, else the key of the name."""
+        body = self.bodies.find(name)
+        return ("pk", body.pk) if body is not None else ("name", normal_key(name))
+
+    def existing_document(self, number, body_name):
+        """The pk of the unit's document with this number and issuing body, or None."""
+        body = self.bodies.find(body_name)
+        return self.documents.get((normal_key(number), body.pk)) if body is not None else None
 
     def documents_by_hash(self):
         """Files already in the unit's collection, by SHA-1, so re-imports reuse them."""
@@ -248,8 +311,11 @@ class Plan:
     body_name: str
     field_names: list
     values: dict
-    relations: list  # (relation type, target page id)
+    relations: list  # (relation type, target page id or None while deferred)
     attachments: list  # (path, sha1, content)
+    # (position in ``relations``, relation record) of targets later in the file,
+    # when planned with ``defer`` (documents that refer to each other).
+    deferred: list = field(default_factory=list)
 
 
 def model_problem(label, error_message, value=None):
@@ -311,7 +377,26 @@ def read_attachments(record, context, problems):
         except ValidationError as error:
             problems += [("attachments", model_problem(label, message, raw)) for message in error.messages]
             continue
+        if len(path.name) > ATTACHMENT_NAME_MAX:
+            problems.append(
+                (
+                    "attachments",
+                    _("tên tệp đính kèm “%(path)s” dài quá %(n)d ký tự")
+                    % {"path": raw, "n": ATTACHMENT_NAME_MAX},
+                )
+            )
+            continue
+        limit = attachment_max_bytes()
         try:
+            if limit and path.stat().st_size > limit:
+                problems.append(
+                    (
+                        "attachments",
+                        _("tệp đính kèm “%(path)s” lớn quá %(size)s")
+                        % {"path": raw, "size": _megabytes(limit)},
+                    )
+                )
+                continue
             content = path.read_bytes()
         except OSError:
             problems.append(("attachments", _("không đọc được tệp đính kèm “%(path)s”") % {"path": raw}))
@@ -353,6 +438,8 @@ def _relation_problems(relations, page_id):
     """LegalDocumentRelation's own rule (no relation to itself) for a document already stored."""
     problems = []
     for position, (kind, target) in enumerate(relations, start=1):
+        if target is None:
+            continue
         try:
             LegalDocumentRelation(page_id=page_id, target_id=target, relation_type=kind).clean()
         except ValidationError as error:
@@ -361,10 +448,38 @@ def _relation_problems(relations, page_id):
     return problems
 
 
-def plan_line(line, record, context, upcoming):
+def relation_kinds(record, context, problems):
+    """The relation code of each of the record's relations (code or Vietnamese
+    label accepted); an unknown type is added to ``problems``."""
+    kinds = []
+    if not isinstance(record.get("relations"), list):
+        return kinds
+    for position, relation in enumerate(record["relations"], start=1):
+        value = relation.get("type") if isinstance(relation, dict) else None
+        kind = context.relation_types.get(relation_key(value)) if isinstance(value, str) else None
+        if kind is None and isinstance(value, str) and value.strip():
+            problems.append(
+                (
+                    "relations",
+                    _("%(field)s (mục %(n)d): “%(value)s” không có trong danh mục (%(choices)s)")
+                    % {
+                        "field": FIELD_LABELS["type"],
+                        "n": position,
+                        "value": value,
+                        "choices": relation_type_choices(),
+                    },
+                )
+            )
+        kinds.append(kind)
+    return kinds
+
+
+def plan_line(line, record, context, upcoming, defer=False):
     """Check a parsed record; return a Plan, or raise ImportProblem with every reason.
 
-    Returns None when a relation points to a document that comes later in the file.
+    Returns None when a relation points to a document that comes later in the
+    file, unless ``defer``: then the plan lists such relations in ``deferred``
+    (with no target yet) for the writer to complete once the targets exist.
     """
     if not isinstance(record, dict):
         raise ImportProblem(_("mỗi dòng phải là một đối tượng JSON"))
@@ -392,7 +507,17 @@ def plan_line(line, record, context, upcoming):
         effect_status = context.status_by_key.get(normal_key(record["effect_status"]))
         # an unknown value is reported by the schema's closed list
 
-    if "body_html" in record:
+    body_key = "body_html" if "body_html" in record else "body_text"
+    if isinstance(record.get(body_key), str) and len(record[body_key].encode("utf-8")) > BODY_MAX_BYTES:
+        problems.append(
+            (
+                body_key,
+                _("%(field)s dài quá %(size)s (%(n)s byte UTF-8)")
+                % {"field": FIELD_LABELS[body_key], "size": _megabytes(BODY_MAX_BYTES), "n": BODY_MAX_BYTES},
+            )
+        )
+        body = ""
+    elif "body_html" in record:
         body = clean_body_html(record["body_html"]) if isinstance(record["body_html"], str) else ""
     else:
         body = (
@@ -424,18 +549,21 @@ def plan_line(line, record, context, upcoming):
         read_attachments(record, context, problems) if isinstance(record.get("attachments"), list) else []
     )
 
-    relations, later = [], False
+    kinds = relation_kinds(record, context, problems)
+    relations, deferred, later = [], [], False
     if isinstance(record.get("relations"), list) and not problems:
-        for relation in record["relations"]:
+        for relation, kind in zip(record["relations"], kinds, strict=True):
             target, reason = resolve_relation(relation, context, upcoming)
-            if reason == "later":
+            if reason == "later" and defer:
+                deferred.append((len(relations), relation))
+                relations.append((kind, None))
+            elif reason == "later":
                 later = True
             elif reason:
                 problems.append(("relations", reason))
             else:
-                relations.append((relation["type"], target))
-        body_obj = context.bodies.find(record["issuing_body"])
-        own_id = context.documents.get((normal_key(number), body_obj.pk)) if body_obj else None
+                relations.append((kind, target))
+        own_id = context.existing_document(number, record["issuing_body"])
         if own_id is not None:
             problems += _relation_problems(relations, own_id)
     if problems:
@@ -452,4 +580,5 @@ def plan_line(line, record, context, upcoming):
         values=values,
         relations=relations,
         attachments=attachments,
+        deferred=deferred,
     )

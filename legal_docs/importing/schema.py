@@ -92,6 +92,8 @@ def _schema_message(error):
         return _("%(field)s không được để trống") % {"field": where}
     if kind == "maxLength":
         return _("%(field)s dài quá %(n)d ký tự") % {"field": where, "n": error.validator_value}
+    if kind == "maxItems":
+        return _("%(field)s có quá %(n)d mục") % {"field": where, "n": error.validator_value}
     if kind == "enum":
         return _("%(field)s: giá trị “%(value)s” không có trong danh mục (%(choices)s)") % {
             "field": where,

@@ -209,12 +209,33 @@ def _create(plan, context, batch, body, field_objs, created_docs):
     page.save(clean=False, log_action=None)  # logged in bulk with the publication
     batch.created_children += 1
     _keep_children_in_memory(page, children)
+    page._import_children = children
 
     batch.new_pages.append((page, page.serializable_data(), now))
     batch.pending_numbers.add(normal_key(plan.number))
     batch.new_references += _references_of_new_page(page)
     batch.new_field_links += [FieldLink(legaldocumentpage_id=page.pk, legalfield_id=f.pk) for f in field_objs]
     return page
+
+
+def complete_relations(page, relations, batch):
+    """Give ``page``, created in this batch, all its ``relations`` ((type, target
+    id), in order) once the targets that came after it in the file exist: its
+    relation rows, its first revision (not yet written) and its references."""
+    objs = [
+        LegalDocumentRelation(page=page, relation_type=kind, target_id=target, sort_order=i)
+        for i, (kind, target) in enumerate(relations)
+    ]
+    LegalDocumentRelation.objects.filter(page=page).delete()
+    LegalDocumentRelation.objects.bulk_create(objs)
+    children = dict(page._import_children, relations=objs)
+    _keep_children_in_memory(page, children)
+    page._import_children = children
+    batch.new_pages = [
+        (p, p.serializable_data() if p is page else content, at) for p, content, at in batch.new_pages
+    ]
+    batch.new_references = [r for r in batch.new_references if r.object_id != page.pk]
+    batch.new_references += _references_of_new_page(page)
 
 
 def _references_of_new_page(page):
@@ -244,7 +265,7 @@ def _update(page_id, plan, context, body, field_objs, created_docs):
     wanted = dict(plan.values)
     wanted["issuing_body_id"] = body.pk
     wanted["fields"] = sorted(f.pk for f in field_objs)
-    wanted["relations"] = list(plan.relations)
+    wanted["relations"] = [(kind, target) for kind, target in plan.relations if target is not None]
     wanted["attachments"] = [sha1 for _path, sha1, _content in plan.attachments]
     needs_publish = context.publish and (not page.live or page.has_unpublished_changes)
     if before == wanted and not needs_publish:
@@ -321,6 +342,7 @@ def _apply(page, plan, body, field_objs, document_ids, new=False):
         "relations": [
             LegalDocumentRelation(relation_type=kind, target_id=target, sort_order=i)
             for i, (kind, target) in enumerate(plan.relations)
+            if target is not None
         ],
         "attachments": [
             LegalDocumentAttachment(document_id=pk, sort_order=i) for i, pk in enumerate(document_ids)

@@ -28,7 +28,8 @@ ATTACHMENT_EXTENSIONS = ("pdf", "doc", "docx")
 
 
 class RelationType(models.TextChoices):
-    """How a document relates to another one (read "this document … the target")."""
+    """How a document relates to another one (read "this document … the target"),
+    as vbpl.vn draws them on a document's diagram (lược đồ)."""
 
     AMENDS = "amends", _("Sửa đổi, bổ sung")
     REPLACES = "replaces", _("Thay thế")
@@ -36,6 +37,11 @@ class RelationType(models.TextChoices):
     REPEALS = "repeals", _("Bãi bỏ")
     BASED_ON = "based_on", _("Căn cứ")
     CORRECTS = "corrects", _("Đính chính")
+    DETAILS = "details", _("Quy định chi tiết")
+    SUSPENDS = "suspends", _("Đình chỉ")
+    PARTLY_EXPIRES = "partly_expires", _("Hết hiệu lực một phần")
+    CONSOLIDATES = "consolidates", _("Hợp nhất")
+    REFERENCES = "references", _("Dẫn chiếu")
 
 
 # Headings on the document's own page: "this document amends: …".
@@ -46,6 +52,11 @@ OUTGOING_RELATION_LABELS = {
     RelationType.REPEALS: _("Bãi bỏ văn bản"),
     RelationType.BASED_ON: _("Căn cứ vào văn bản"),
     RelationType.CORRECTS: _("Đính chính văn bản"),
+    RelationType.DETAILS: _("Quy định chi tiết văn bản"),
+    RelationType.SUSPENDS: _("Đình chỉ văn bản"),
+    RelationType.PARTLY_EXPIRES: _("Làm hết hiệu lực một phần văn bản"),
+    RelationType.CONSOLIDATES: _("Hợp nhất văn bản"),
+    RelationType.REFERENCES: _("Dẫn chiếu văn bản"),
 }
 
 # The same relation read from the target's side.
@@ -56,6 +67,11 @@ INVERSE_RELATION_LABELS = {
     RelationType.REPEALS: _("Bị bãi bỏ bởi"),
     RelationType.BASED_ON: _("Là căn cứ của"),
     RelationType.CORRECTS: _("Được đính chính bởi"),
+    RelationType.DETAILS: _("Được quy định chi tiết bởi"),
+    RelationType.SUSPENDS: _("Bị đình chỉ bởi"),
+    RelationType.PARTLY_EXPIRES: _("Bị hết hiệu lực một phần bởi"),
+    RelationType.CONSOLIDATES: _("Được hợp nhất bởi"),
+    RelationType.REFERENCES: _("Được dẫn chiếu bởi"),
 }
 
 

@@ -280,13 +280,15 @@ def test_unknown_unit_is_refused(jsonl):
         call_command("import_legal_docs", str(jsonl([record()])), "--unit", "khong-co")
 
 
-def test_the_same_document_twice_in_a_file_ends_with_the_last_line(unit_a, jsonl):
-    out, _err, failed = run_import(jsonl([record(), record(summary="Trích yếu đã sửa.")]), unit_a)
-    assert not failed and "Đã nhập 1, cập nhật 1, không đổi 0, lỗi 0" in out
+def test_the_same_document_twice_in_a_file_keeps_the_first_line(unit_a, jsonl):
+    # Issue 12 part 4 changed this rule: the second line was an update, it is now
+    # refused with both line numbers (tests/legal_docs/test_import_rules.py).
+    out, err, failed = run_import(jsonl([record(), record(summary="Trích yếu đã sửa.")]), unit_a)
+    assert failed and "Đã nhập 1, cập nhật 0, không đổi 0, lỗi 1" in out
+    assert "Dòng 2: số, ký hiệu “43/2025/NĐ-CP” đã có ở dòng 1 của tệp" in err
     page = docs(unit_a).get()
-    assert page.summary == "Trích yếu đã sửa."
-    assert page.revisions.count() == 2
-    assert page.latest_revision.as_object().summary == "Trích yếu đã sửa."
+    assert page.summary == record()["summary"]
+    assert page.revisions.count() == 1
     assert page.live_revision_id == page.latest_revision_id
 
 
