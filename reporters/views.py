@@ -42,17 +42,22 @@ def download_template(request):
     return response
 
 
-class ImportView(WagtailAdminTemplateMixin, FormView):
-    """Upload an Excel register into one of the user's units and show what happened."""
+class ImportScreenMixin(WagtailAdminTemplateMixin):
+    """The import screens: their title and icon, for staff who may add people."""
 
-    form_class = ImportForm
-    template_name = "reporters/admin/import.html"
     page_title = gettext_lazy("Nhập danh sách từ Excel")
     header_icon = "upload"
 
     def dispatch(self, request, *args, **kwargs):
         _require_add_permission(request.user)
         return super().dispatch(request, *args, **kwargs)
+
+
+class ImportView(ImportScreenMixin, FormView):
+    """Upload an Excel register into one of the user's units and show what happened."""
+
+    form_class = ImportForm
+    template_name = "reporters/admin/import.html"
 
     def get_breadcrumbs_items(self):
         return self.breadcrumbs_items + [
@@ -80,8 +85,9 @@ class ImportView(WagtailAdminTemplateMixin, FormView):
         unit = form.cleaned_data["unit"]
         upload = form.cleaned_data["file"]
         try:
-            if count_rows(upload) > settings.REPORTERS_IMPORT_BACKGROUND_ROWS:
-                return self.import_in_background(upload, unit)
+            rows = count_rows(upload)
+            if rows > settings.REPORTERS_IMPORT_BACKGROUND_ROWS:
+                return self.import_in_background(upload, unit, rows)
             result = import_people(upload, unit, user=self.request.user)
         except ImportFileError as error:
             form.add_error("file", str(error))
@@ -92,26 +98,20 @@ class ImportView(WagtailAdminTemplateMixin, FormView):
             )
         )
 
-    def import_in_background(self, upload, unit):
+    def import_in_background(self, upload, unit, rows):
         """Too many rows for one request: the sheet is imported by a job whose page shows progress."""
-        if count_rows(upload) > settings.REPORTERS_IMPORT_MAX_ROWS:
+        if rows > settings.REPORTERS_IMPORT_MAX_ROWS:
             import_people(upload, unit)  # refuses the sheet with its message, writing nothing
         upload.seek(0)
         job = jobs.queue(upload.read(), upload.name, unit, self.request.user)
         return redirect("wagtailsnippets_reporters_person:import_job", job.pk)
 
 
-class ImportJobView(WagtailAdminTemplateMixin, TemplateView):
+class ImportJobView(ImportScreenMixin, TemplateView):
     """The progress, then the result, of a background import (own units only)."""
 
     model = ImportJob
     template_name = "reporters/admin/import_job.html"
-    page_title = gettext_lazy("Nhập danh sách từ Excel")
-    header_icon = "upload"
-
-    def dispatch(self, request, *args, **kwargs):
-        _require_add_permission(request.user)
-        return super().dispatch(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

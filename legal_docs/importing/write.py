@@ -30,6 +30,7 @@ from core.internals import (
 from core.text import normal_key
 
 from ..models import LegalDocumentAttachment, LegalDocumentPage, LegalDocumentRelation
+from .plan import VALIDATED_FIELDS
 
 FieldLink = LegalDocumentPage.fields.through
 
@@ -282,26 +283,13 @@ def _update(page_id, plan, context, body, field_objs, created_docs):
     return page, Status.UPDATED
 
 
-_STATE_FIELDS = (
-    "title",
-    "document_number",
-    "document_type_id",
-    "signer",
-    "signer_title",
-    "issue_date",
-    "effective_date",
-    "expiry_date",
-    "effect_status",
-    "summary",
-    "body",
-    "source_url",
-)
+# What a record sets on the page (validated by the model) and the lists it picks from.
+_STATE_FIELDS = (*VALIDATED_FIELDS, "document_type_id", "issuing_body_id")
 
 
 def _page_state(page):
     """What the import compares: the page's values, fields, relations and files."""
     state = {name: getattr(page, name) for name in _STATE_FIELDS}
-    state["issuing_body_id"] = page.issuing_body_id
     state["fields"] = sorted(f.pk for f in page.fields.all())
     state["relations"] = [(r.relation_type, r.target_id) for r in page.relations.all()]
     document_ids = [a.document_id for a in page.attachments.all()]
