@@ -62,6 +62,9 @@ class SectionSpec:
 
     ``page_model`` is the page type's label; ``unit_kinds`` limits the section
     to some kinds of unit (None: every unit); ``children`` are sub-sections.
+    ``shared``: the province's section of this kind is a repository that every
+    unit's staff may read and choose from in the admin (units list its pages
+    instead of copying them).
     """
 
     key: str
@@ -72,6 +75,7 @@ class SectionSpec:
     order: int = 100
     unit_kinds: frozenset | None = None
     children: tuple = field(default_factory=tuple)
+    shared: bool = False
 
     def applies_to(self, kind):
         return self.unit_kinds is None or kind in self.unit_kinds
@@ -94,6 +98,31 @@ def section_page_models():
         if spec.page_model not in labels:
             labels.append(spec.page_model)
     return labels
+
+
+def shared_section_keys():
+    """Keys of the sections whose provincial page is a shared repository."""
+    return [spec.key for spec in iter_sections() if spec.shared]
+
+
+# Pages listed on other units' sites -------------------------------------------
+
+
+@dataclass(frozen=True)
+class SharedListing:
+    """Pages that live once but are listed on several units' sites (such as the
+    shared legal-document repository). ``listed_on(unit_id)`` returns the ids
+    of the live pages a unit lists (its site search finds them);
+    ``listers(page_ids)`` returns {page id: [names of the units listing it]}
+    for a page of search results."""
+
+    key: str
+    listed_on: Callable
+    listers: Callable
+    order: int = 100
+
+
+shared_listings = Registry("shared listings")
 
 
 # Unit-owned snippets ----------------------------------------------------------

@@ -8,6 +8,7 @@ class LegalDocsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from . import signals  # noqa: F401
         from .registry import register
 
         register()

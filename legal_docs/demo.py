@@ -1,12 +1,20 @@
-"""Demo legal documents for seed_demo: a few real national documents and the
-unit's own, with relations among them, loaded through the importer."""
+"""Demo legal documents for seed_demo: a few real national documents, kept once
+in the province's shared repository and listed by every unit, and each unit's
+own documents, with relations among them, loaded through the importer."""
 
 from django.db import transaction
 
 from multisite.models import UnitKind, UnitSection
 
 from .importing import Status, import_records
-from .models import IntroductionMaterialPage, LegalDocumentPage, MaterialType
+from .models import (
+    DocumentLevel,
+    DocumentListingRule,
+    IntroductionMaterialPage,
+    LegalDocumentPage,
+    LegalField,
+    MaterialType,
+)
 
 NATIONAL = [
     {
@@ -136,15 +144,23 @@ def local_records(unit, index):
 
 
 def seed_legal_documents(unit, index):
-    """Import the demo documents into the unit (idempotent) and add one outline."""
+    """Import the demo documents for the unit (idempotent): the national ones
+    land in the repository once and are listed on the unit; the unit lists the
+    central land-law documents by a rule and gets one outline of its own."""
     records = NATIONAL + local_records(unit, index)
-    results = list(import_records(enumerate(records, start=1), unit))
+    results = list(import_records(enumerate(records, start=1), unit, list_on_unit=True))
     problems = [r.message for r in results if r.status == Status.INVALID]
     if problems:
         raise RuntimeError("\n".join(problems))
+    if unit.kind != UnitKind.PROVINCE:
+        rule, created = DocumentListingRule.objects.get_or_create(
+            unit=unit, title="Văn bản trung ương về đất đai", defaults={"level": DocumentLevel.CENTRAL}
+        )
+        if created:
+            rule.fields.set(LegalField.objects.filter(name="Đất đai"))
     section = UnitSection.objects.filter(unit=unit, key="legal_documents").select_related("page").first()
     parent = section.page.specific if section else None
-    law = LegalDocumentPage.objects.filter(unit=unit, document_number="31/2024/QH15").first()
+    law = LegalDocumentPage.objects.filter(document_number="31/2024/QH15").first()
     if (
         parent is None
         or law is None

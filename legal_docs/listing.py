@@ -22,6 +22,7 @@ from .models import (
     LegalDocumentPage,
     LegalField,
 )
+from .repository import section_documents
 
 SORTS = {
     "ngay": ("-issue_date", "-pk"),
@@ -122,7 +123,7 @@ def _selected_value(name, value):
 
 def listing_context(index_page, request):
     """Context for the section's template: facets with counts, the sorted page of documents."""
-    base = LegalDocumentPage.objects.child_of(index_page).live().public()
+    base = section_documents(index_page)
     filterset = LegalDocumentFilterSet(request.GET or None, queryset=base)
     active = _active_filters(filterset)
     selected = {name: _selected_value(name, value) for name, value in active.items()}
@@ -158,6 +159,8 @@ def listing_context(index_page, request):
         .order_by(*SORTS[sort])
     )
     page_obj = Paginator(documents, index_page.page_size).get_page(request.GET.get("trang"))
+    for document in page_obj:
+        document.is_listed = not document.path.startswith(index_page.path)
     return {
         "facets": facets,
         "documents": page_obj,

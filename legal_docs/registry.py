@@ -12,6 +12,7 @@ SECTION = registries.SectionSpec(
     "legal_docs.LegalDocumentIndexPage",
     intro=_("Văn bản quy phạm pháp luật mới ban hành và tài liệu giới thiệu văn bản."),
     order=30,
+    shared=True,
 )
 PORTAL_FEED_SIZE = 8
 
@@ -38,8 +39,23 @@ def seed_demo(unit, index):
     seed_legal_documents(unit, index)
 
 
+def listed_on(unit_id):
+    from .repository import listed_document_ids
+
+    return listed_document_ids(unit_id)
+
+
+def listers(page_ids):
+    from .repository import listing_units
+
+    return listing_units(page_ids)
+
+
 def register():
     registries.sections.register(SECTION)
+    registries.unit_snippets.register("legal_docs.DocumentListing")
+    registries.unit_snippets.register("legal_docs.DocumentListingRule")
+    registries.shared_listings.register(registries.SharedListing("legal_documents", listed_on, listers))
     registries.home_blocks.register(
         registries.HomeBlock(
             "van-ban-moi",

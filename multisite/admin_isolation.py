@@ -23,6 +23,7 @@ from wagtail.permission_policies.collections import CollectionPermissionPolicy
 
 from core.internals import annotate_last_edit_info
 
+from .lookup import shared_root_paths
 from .models import Unit, UnitOwned
 from .scoping import managed_unit_ids, user_unit_ids
 
@@ -74,8 +75,10 @@ def readable(user, model, pks):
         return True
     if issubclass(model, Page):
         paths = unit_root_paths(user)
+        shared = shared_root_paths()
         return all(
             any(path.startswith(root) or root.startswith(path) for root in paths)
+            or any(path.startswith(root) for root in shared)
             for path in Page.objects.filter(pk__in=pks).values_list("path", flat=True)
         )
     if issubclass(model, UnitOwned):

@@ -9,11 +9,11 @@ site changes.
 from django.core.cache import cache
 from wagtail.models import Page, Site
 
-from core.cache import CacheVersion
+from core.cache import CacheVersion, content_version
 from core.internals import find_site_for_request, raw_host
 from core.trees import subtree_ids
 
-from .models import Unit
+from .models import Unit, UnitKind, UnitSection
 
 CACHE_KEY = "multisite:unit-roots:v1"
 ROOT_PATH_LENGTH = Page.steplen * 2
@@ -134,3 +134,26 @@ def units_below(unit_id):
         ]
         cache.set(key, units, 3600)
     return units
+
+
+def unit_names(unit_ids):
+    """{unit id: name} of the units with a site among ``unit_ids``; no query."""
+    wanted = set(unit_ids)
+    return {info["id"]: info["name"] for info in _unit_roots().values() if info["id"] in wanted}
+
+
+def shared_root_paths():
+    """Paths of the province's shared sections (core.registries SectionSpec.shared):
+    every unit's staff may read and choose their pages in the admin. Cached."""
+    from core.registries import shared_section_keys
+
+    key = f"multisite:shared-roots:{UNITS_VERSION.current()}:{content_version()}"
+    paths = cache.get(key)
+    if paths is None:
+        paths = list(
+            UnitSection.objects.filter(unit__kind=UnitKind.PROVINCE, key__in=shared_section_keys())
+            .order_by("page__path")
+            .values_list("page__path", flat=True)
+        )
+        cache.set(key, paths, 3600)
+    return paths

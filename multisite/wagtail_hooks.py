@@ -7,6 +7,7 @@ from core.internals import admin_api_endpoint
 
 from .admin_i18n import label_site_columns
 from .admin_isolation import readable_collection_ids, unit_root_paths
+from .lookup import shared_root_paths
 from .models import UnitLink
 from .viewsets import UnitOwnedSnippetViewSet, register_unit_owned_snippet, unit_viewset
 
@@ -29,7 +30,8 @@ def register_unit_viewset():
 
 @hooks.register("construct_page_chooser_queryset")
 def limit_page_chooser_to_own_units(pages, request):
-    """Wagtail's page chooser shows every site; staff only see their units' pages."""
+    """Wagtail's page chooser shows every site; staff only see their units' pages
+    and the province's shared repositories (to list or relate to their pages)."""
     user = request.user
     if user.is_superuser:
         return pages
@@ -38,6 +40,8 @@ def limit_page_chooser_to_own_units(pages, request):
         return pages.none()
     within_units = Q()
     for path in paths:
+        within_units |= Q(path__startswith=path)
+    for path in shared_root_paths():
         within_units |= Q(path__startswith=path)
     return pages.filter(within_units)
 

@@ -8,7 +8,7 @@ province anywhere, ``scope=site`` for the current site's own pages. The same cod
 
 from urllib.parse import urlencode
 
-from django.db.models import F
+from django.db.models import F, Q
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -20,7 +20,7 @@ from wagtail.contrib.search_promotions.models import Query, QueryDailyHits
 from wagtail.models import Page, Site
 from wagtail.search.backends import get_search_backend
 
-from core.registries import search_facets
+from core.registries import search_facets, shared_listings
 from multisite.lookup import unit_info_for_page, unit_info_for_site
 from multisite.models import UnitKind
 
@@ -43,6 +43,7 @@ class SearchRequest:
         self.query = " ".join(request.GET.get("q", "").split())[:MAX_QUERY_LENGTH]
         self.site = Site.find_for_request(request)
         unit = unit_info_for_site(self.site)
+        self.unit = unit
         self.on_portal = unit is not None and unit["kind"] == UnitKind.PROVINCE
         self.default_scope = "all" if self.on_portal else "site"
         scope = request.GET.get("scope")
@@ -62,8 +63,16 @@ class SearchRequest:
     def queryset(self):
         pages = Page.objects.live().public().specific()
         if not self.scope_all and self.site is not None:
-            pages = pages.descendant_of(self.site.root_page, inclusive=True)
+            own = Q(path__startswith=self.site.root_page.path)
+            listed = self.listed_page_ids()
+            pages = pages.filter(own | Q(id__in=listed) if listed else own)
         return pages
+
+    def listed_page_ids(self):
+        """Pages that live elsewhere but the site's unit lists (the shared repository)."""
+        if self.unit is None:
+            return []
+        return sorted({pk for shared in shared_listings for pk in shared.listed_on(self.unit["id"])})
 
     def run(self):
         offset = (self.page - 1) * PAGE_SIZE
@@ -149,6 +158,16 @@ def _unit(page):
     return info["name"] if info else ""
 
 
+def _listers(hits):
+    """{page id: [names of the units that list it]} for a page of hits, in bulk."""
+    ids = [hit.page.pk for hit in hits]
+    listers = {}
+    for shared in shared_listings:
+        for pk, names in shared.listers(ids).items():
+            listers.setdefault(pk, []).extend(names)
+    return listers
+
+
 def _content_type(page):
     name = str(page._meta.verbose_name)
     return name[:1].upper() + name[1:]
@@ -165,6 +184,7 @@ def search_view(request):
     if search.query:
         outcome = search.run()
         num_pages = max(1, -(-outcome.count // PAGE_SIZE))
+        listers = _listers(outcome.hits)
         context.update(
             results=[
                 {
@@ -172,6 +192,7 @@ def search_view(request):
                     "url": hit.page.get_url(request),
                     "highlight": hit.highlight,
                     "unit": _unit(hit.page),
+                    "listed_by": listers.get(hit.page.pk, []),
                     "content_type": _content_type(hit.page),
                     "document_number": document_number(hit.page),
                 }
@@ -209,6 +230,7 @@ def api_search(request):
             status=400,
         )
     outcome = search.run()
+    listers = _listers(outcome.hits)
     data = {
         "query": search.query,
         "scope": search.scope,
@@ -221,6 +243,7 @@ def api_search(request):
                 "title": hit.page.title,
                 "url": hit.page.get_full_url(request),
                 "unit": _unit(hit.page),
+                "listed_by": listers.get(hit.page.pk, []),
                 "content_type": _content_type(hit.page),
                 "document_number": document_number(hit.page) or None,
                 "highlight": str(hit.highlight),

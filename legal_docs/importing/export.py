@@ -17,6 +17,7 @@ def page_to_record(page):
         "title": page.title,
         "document_type": page.document_type.name,
         "issuing_body": page.issuing_body.name,
+        "level": page.level,
         "signer": page.signer,
         "signer_title": page.signer_title,
         "issue_date": _iso(page.issue_date),

@@ -21,20 +21,22 @@ from django.utils.translation import gettext as _
 from wagtail.documents import get_document_model
 
 from core.text import ascii_slug, clean_text, fold, normal_key
-from multisite.models import UnitSection
 
+from ..levels import level_of_body_name
 from ..models import (
+    DocumentLevel,
+    DocumentListing,
     DocumentType,
     EffectStatus,
     IssuingBody,
     LegalDocumentAttachment,
-    LegalDocumentIndexPage,
     LegalDocumentPage,
     LegalDocumentRelation,
     LegalField,
     RelationType,
 )
 from ..models.pages import OUTGOING_RELATION_LABELS
+from ..repository import LEVEL_OF_UNIT_KIND, belongs_in_repository, repository_section, unit_section
 from .schema import FIELD_LABELS, schema_problems
 
 DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -206,17 +208,23 @@ class Lookup:
 
 
 class ImportContext:
-    """What an import reads often, loaded once: the unit's section, the shared
-    lists, the unit's documents, slugs and files."""
+    """What an import reads often, loaded once: where new documents go (the
+    province's shared repository, or the unit's own section), the shared lists,
+    every document of the province (a number already there is updated, never
+    copied), slugs and files.
 
-    def __init__(self, unit, publish=True, base_dir=None, user=None):
+    ``list_on_unit``: every imported document that the unit does not own is
+    also listed in the unit's section (legal_docs.DocumentListing).
+    """
+
+    def __init__(self, unit, publish=True, base_dir=None, user=None, list_on_unit=False):
         self.unit = unit
         self.publish = publish
         self.user = user
+        self.list_on_unit = list_on_unit
         self.base_dir = Path(base_dir) if base_dir else Path.cwd()
-        section = UnitSection.objects.select_related("page").filter(unit=unit, key="legal_documents").first()
-        parent = section.page.specific if section else None
-        if not isinstance(parent, LegalDocumentIndexPage):
+        parent = unit_section(unit)
+        if parent is None:
             raise ImportProblem(
                 _(
                     "Đơn vị “%(unit)s” chưa có chuyên mục văn bản pháp luật kiểu mới; "
@@ -225,6 +233,8 @@ class ImportContext:
                 % {"unit": unit.name}
             )
         self.parent = parent
+        self.repository = repository_section() or parent
+        self.unit_level = LEVEL_OF_UNIT_KIND.get(unit.kind, DocumentLevel.PROVINCIAL)
         self.types = Lookup(DocumentType)
         self.bodies = Lookup(IssuingBody)
         self.fields = Lookup(LegalField)
@@ -232,16 +242,55 @@ class ImportContext:
         for value, label in EffectStatus.choices:
             self.status_by_key[normal_key(value)] = value
             self.status_by_key[normal_key(label)] = value
+        self.level_by_key = {}
+        for value, label in DocumentLevel.choices:
+            self.level_by_key[normal_key(value)] = value
+            self.level_by_key[normal_key(label)] = value
         self.relation_types = relation_types_by_key()
         # (number key, body id) -> page id, and number key -> [(body id, page id)]
         self.documents = {}
         self.by_number = {}
-        for pk, number, body_id in LegalDocumentPage.objects.filter(unit=unit).values_list(
+        for pk, number, body_id in LegalDocumentPage.objects.values_list(
             "pk", "document_number", "issuing_body_id"
         ):
             self.remember_document(pk, number, body_id)
-        self.slugs = set(self.parent.get_children().values_list("slug", flat=True))
+        self.slugs = {
+            parent.pk: set(parent.get_children().values_list("slug", flat=True))
+            for parent in {self.parent.pk: self.parent, self.repository.pk: self.repository}.values()
+        }
         self._documents_by_hash = None
+
+    def remember_slug(self, page):
+        for parent in (self.parent, self.repository):
+            if page.path.startswith(parent.path) and page.depth == parent.depth + 1:
+                self.slugs[parent.pk].add(page.slug)
+
+    def forget_slug(self, page):
+        for slugs in self.slugs.values():
+            slugs.discard(page.slug)
+
+    def list_on_unit_section(self, pages):
+        """List ``pages`` that live outside the unit's section on the unit (``--list``)."""
+        if not self.list_on_unit:
+            return
+        wanted = [page.pk for page in pages if not page.path.startswith(self.parent.path)]
+        DocumentListing.objects.bulk_create(
+            [DocumentListing(unit=self.unit, document_id=pk) for pk in wanted], ignore_conflicts=True
+        )
+
+    def parent_for(self, level):
+        """Where a new document of ``level`` goes: the repository or the unit's section."""
+        return self.repository if belongs_in_repository(level) else self.parent
+
+    def level_for(self, record, body_name):
+        """(level, given in the line?): the line's, else the issuing body's, else the unit's."""
+        if isinstance(record.get("level"), str) and record["level"].strip():
+            level = self.level_by_key.get(normal_key(record["level"]))
+            if level:
+                return level, True
+        body = self.bodies.find(body_name) if isinstance(body_name, str) and body_name.strip() else None
+        level = body.level if body is not None else level_of_body_name(body_name or "")
+        return level or self.unit_level, False
 
     def remember_document(self, pk, number, body_id):
         key = normal_key(number)
@@ -284,14 +333,15 @@ class ImportContext:
             }
         return self._documents_by_hash
 
-    def new_slug(self, number, body):
+    def new_slug(self, number, body, parent):
+        slugs = self.slugs[parent.pk]
         base = ascii_slug(number)
         slug = base
-        if slug in self.slugs:
+        if slug in slugs:
             slug = ascii_slug(f"{number} {body.slug}")
         counter = 1
         candidate = slug
-        while candidate in self.slugs:
+        while candidate in slugs:
             counter += 1
             candidate = f"{slug[:90]}-{counter}"
         return candidate
@@ -316,6 +366,8 @@ class Plan:
     # (position in ``relations``, relation record) of targets later in the file,
     # when planned with ``defer`` (documents that refer to each other).
     deferred: list = field(default_factory=list)
+    level: str = DocumentLevel.CENTRAL
+    explicit_level: bool = False  # the line gave it (else an update keeps the page's)
 
 
 def model_problem(label, error_message, value=None):
@@ -570,6 +622,7 @@ def plan_line(line, record, context, upcoming, defer=False):
         raise ImportProblem("; ".join(dict.fromkeys(reason for _key, reason in problems)))
     if later:
         return None
+    level, explicit_level = context.level_for(record, record["issuing_body"])
     return Plan(
         line=line,
         record=record,
@@ -581,4 +634,6 @@ def plan_line(line, record, context, upcoming, defer=False):
         relations=relations,
         attachments=attachments,
         deferred=deferred,
+        level=level,
+        explicit_level=explicit_level,
     )

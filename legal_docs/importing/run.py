@@ -34,8 +34,15 @@ class LineResult:
         return _("Dòng %(line)d: %(reasons)s") % {"line": self.line, "reasons": "; ".join(self.errors)}
 
 
-def import_records(records, unit, publish=True, base_dir=None, user=None, batch_size=BATCH_SIZE):
-    """Import ``records`` — an iterable of (line number, JSON text or dict) — into ``unit``.
+def import_records(
+    records, unit, publish=True, base_dir=None, user=None, batch_size=BATCH_SIZE, list_on_unit=False
+):
+    """Import ``records`` — an iterable of (line number, JSON text or dict) — for ``unit``.
+
+    A document already in the province (same number and issuing body) is
+    updated wherever it lives; a new one goes to the shared repository when it
+    is central or provincial, else to the unit's section. ``list_on_unit``
+    lists every imported document the unit does not own on the unit.
 
     Yields one LineResult per line. Each line is written in its own savepoint
     inside a batch transaction; each committed batch goes to the search engine
@@ -44,7 +51,7 @@ def import_records(records, unit, publish=True, base_dir=None, user=None, batch_
     each other are written together (``_import_cycle``). A document (number
     and issuing body) that comes twice is refused on its second line.
     """
-    context = ImportContext(unit, publish=publish, base_dir=base_dir, user=user)
+    context = ImportContext(unit, publish=publish, base_dir=base_dir, user=user, list_on_unit=list_on_unit)
     parsed = []
     upcoming = Counter()
     first_lines = {}
@@ -80,7 +87,7 @@ def import_records(records, unit, publish=True, base_dir=None, user=None, batch_
 
 def _import_batch(lines, context, upcoming, postponed, indexer):
     """Write one batch in a transaction and hand its pages to ``indexer``; returns the line results."""
-    results, touched = [], []
+    results, touched, written = [], [], []
     batch = Batch(context)
     with transaction.atomic(), disable_reference_index_auto_update():
         batch.start()
@@ -118,12 +125,14 @@ def _import_batch(lines, context, upcoming, postponed, indexer):
             context.documents_by_hash().update(dict(docs))
             if status == Status.CREATED:
                 context.remember_document(page.pk, page.document_number, page.issuing_body_id)
-                context.slugs.add(page.slug)
+                context.remember_slug(page)
             if status != Status.UNCHANGED:
                 touched.append(page)
+            written.append(page)
             _consume(upcoming, number)
             results.append(LineResult(line, status, plan.number, page_id=page.pk))
         batch.end()
+        context.list_on_unit_section(written)
     indexer.add(touched)
     return results
 
@@ -251,8 +260,8 @@ def _write_cycle(plans, context, indexer):
                 if status == Status.CREATED:
                     context.remember_document(page.pk, page.document_number, page.issuing_body_id)
                     remembered.append((page.pk, page.document_number, page.issuing_body_id))
-                    context.slugs.add(page.slug)
-                    slugs.append(page.slug)
+                    context.remember_slug(page)
+                    slugs.append(page)
                 written.append((plan, status, page))
             pages = {id(plan): page for plan, _status, page in written}
             for plan, _status, page in written:
@@ -265,11 +274,13 @@ def _write_cycle(plans, context, indexer):
                     relations[position] = (relations[position][0], pages[id(target)].pk)
                 complete_relations(page, relations, batch)
             batch.end()
+            context.list_on_unit_section([page for _plan, _status, page in written])
     except Exception as error:  # noqa: BLE001 - a line must never stop the import
         logger.exception("Import of line %s failed", current.line if current else "?")
         for pk, number, body_id in remembered:
             context.forget_document(pk, number, body_id)
-        context.slugs.difference_update(slugs)
+        for page in slugs:
+            context.forget_slug(page)
         context.reload_lookups()
         return [], (current or plans[0], error)
     indexer.add([page for _plan, status, page in written if status != Status.UNCHANGED])
@@ -283,7 +294,9 @@ def _consume(upcoming, number):
             upcoming[key] -= 1
 
 
-def import_file(path, unit, publish=True, user=None):
+def import_file(path, unit, publish=True, user=None, list_on_unit=False):
     """Import a JSON Lines file; yields LineResult (blank lines are skipped)."""
     path = Path(path)
-    yield from import_records(read_lines(path), unit, publish=publish, base_dir=path.parent, user=user)
+    yield from import_records(
+        read_lines(path), unit, publish=publish, base_dir=path.parent, user=user, list_on_unit=list_on_unit
+    )

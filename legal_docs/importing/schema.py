@@ -14,6 +14,7 @@ FIELD_LABELS = {
     "title": "tiêu đề (title)",
     "document_type": "loại văn bản (document_type)",
     "issuing_body": "cơ quan ban hành (issuing_body)",
+    "level": "cấp ban hành (level)",
     "signer": "người ký (signer)",
     "signer_title": "chức danh người ký (signer_title)",
     "issue_date": "ngày ban hành (issue_date)",

@@ -47,48 +47,56 @@ class Batch:
 
     def __init__(self, context):
         self.context = context
-        self.created_children = 0
-        self._next_step = None
+        self.created_children = {}  # parent pk -> pages created under it
+        self._next_step = {}  # parent pk -> the next child's path step
+        self._parents = {}
         self.new_pages = []  # (page, revision content, created at)
         self.pending_numbers = set()
         self.new_references = []
         self.new_field_links = []
 
     def start(self):
-        """Read where the section's children end (another editor may have added one)."""
-        parent = self.context.parent
-        parent.refresh_from_db(fields=["numchild", "path", "depth", "url_path"])
-        last = parent.get_children().order_by("-path").values_list("path", flat=True).first()
-        self._next_step = path_step(last) + 1 if last else 1
-        self.created_children = 0
+        """Forget where sections' children ended: read again when first needed
+        (another editor may have added one)."""
+        self._next_step = {}
+        self.created_children = {}
+        self._parents = {}
 
-    def next_child_path(self):
-        path = child_path(self.context.parent, self._next_step)
-        self._next_step += 1
+    def next_child_path(self, parent):
+        if parent.pk not in self._next_step:
+            parent.refresh_from_db(fields=["numchild", "path", "depth", "url_path"])
+            last = parent.get_children().order_by("-path").values_list("path", flat=True).first()
+            self._next_step[parent.pk] = path_step(last) + 1 if last else 1
+            self._parents[parent.pk] = parent
+        path = child_path(parent, self._next_step[parent.pk])
+        self._next_step[parent.pk] += 1
+        self.created_children[parent.pk] = self.created_children.get(parent.pk, 0) + 1
         return path
 
     def mark(self):
         """Where the batch's lists end, to ``rollback`` to if a line fails."""
         return (
-            self.created_children,
+            dict(self.created_children),
+            dict(self._next_step),
             len(self.new_pages),
             len(self.new_references),
             len(self.new_field_links),
         )
 
     def rollback(self, mark):
-        self.created_children, pages, references, links = mark
+        created, steps, pages, references, links = mark
+        self.created_children = created
+        self._next_step.update({pk: step for pk, step in steps.items()})
         del self.new_pages[pages:]
         del self.new_references[references:]
         del self.new_field_links[links:]
 
     def end(self):
         self.flush_new_pages()
-        if self.created_children:
-            Page.objects.filter(pk=self.context.parent.pk).update(
-                numchild=F("numchild") + self.created_children
-            )
-            self.created_children = 0
+        for parent_pk, count in self.created_children.items():
+            if count:
+                Page.objects.filter(pk=parent_pk).update(numchild=F("numchild") + count)
+        self.created_children = {}
 
     def flush_new_pages(self):
         """Write the first revisions and log entries of the batch's new pages in bulk."""
@@ -188,11 +196,12 @@ def _create(plan, context, batch, body, field_objs, created_docs):
     """Insert a new document page with one save; its first revision, log entries
     and publication signal are written for the whole batch at its end (Batch.end)."""
     document_ids = _attachment_documents(plan, context, created_docs)
-    parent = context.parent
+    parent = context.parent_for(plan.level)
     now = timezone.now()
     publish = context.publish
     page = LegalDocumentPage(
-        slug=context.new_slug(plan.number, body),
+        level=plan.level,
+        slug=context.new_slug(plan.number, body, parent),
         owner=context.user,
         live=publish,
         has_unpublished_changes=not publish,
@@ -201,14 +210,13 @@ def _create(plan, context, batch, body, field_objs, created_docs):
         latest_revision_created_at=now,
         locale_id=parent.locale_id,
         depth=parent.depth + 1,
-        path=batch.next_child_path(),
+        path=batch.next_child_path(parent),
         numchild=0,
     )
     children = _apply(page, plan, body, field_objs, document_ids, new=True)
     page.draft_title = page.title
     prime_new_page(page, parent)
     page.save(clean=False, log_action=None)  # logged in bulk with the publication
-    batch.created_children += 1
     _keep_children_in_memory(page, children)
     page._import_children = children
 
@@ -268,6 +276,7 @@ def _update(page_id, plan, context, body, field_objs, created_docs):
     wanted["fields"] = sorted(f.pk for f in field_objs)
     wanted["relations"] = [(kind, target) for kind, target in plan.relations if target is not None]
     wanted["attachments"] = [sha1 for _path, sha1, _content in plan.attachments]
+    wanted["level"] = plan.level if plan.explicit_level else before["level"]
     needs_publish = context.publish and (not page.live or page.has_unpublished_changes)
     if before == wanted and not needs_publish:
         return page, Status.UNCHANGED
@@ -276,6 +285,7 @@ def _update(page_id, plan, context, body, field_objs, created_docs):
     else:
         document_ids = _attachment_documents(plan, context, created_docs)
         _apply(current, plan, body, field_objs, document_ids)
+        current.level = wanted["level"]
         revision = current.save_revision(user=context.user, log_action=True)
     if context.publish:
         revision.publish(user=context.user, skip_permission_checks=True)
@@ -284,7 +294,7 @@ def _update(page_id, plan, context, body, field_objs, created_docs):
 
 
 # What a record sets on the page (validated by the model) and the lists it picks from.
-_STATE_FIELDS = (*VALIDATED_FIELDS, "document_type_id", "issuing_body_id")
+_STATE_FIELDS = (*VALIDATED_FIELDS, "document_type_id", "issuing_body_id", "level")
 
 
 def _page_state(page):

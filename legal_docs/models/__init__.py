@@ -6,6 +6,7 @@ here because documents are its main users.
 
 from core.models import LegalField
 
+from .listings import DocumentListing, DocumentListingRule
 from .pages import (
     ATTACHMENT_EXTENSIONS,
     INVERSE_RELATION_LABELS,
@@ -17,11 +18,15 @@ from .pages import (
     MaterialType,
     RelationType,
 )
-from .taxonomy import DocumentType, EffectStatus, IssuingBody
+from .taxonomy import REPOSITORY_LEVELS, DocumentLevel, DocumentType, EffectStatus, IssuingBody
 
 __all__ = [
     "ATTACHMENT_EXTENSIONS",
     "INVERSE_RELATION_LABELS",
+    "REPOSITORY_LEVELS",
+    "DocumentLevel",
+    "DocumentListing",
+    "DocumentListingRule",
     "DocumentType",
     "EffectStatus",
     "IntroductionMaterialPage",

@@ -20,9 +20,10 @@ from wagtail.search import index
 
 from core.blocks import RICH_TEXT_FEATURES, ArticleBodyBlock
 from core.models import BasePage
+from core.text import normal_key
 from multisite.lookup import unit_info_for_page
 
-from .taxonomy import EffectStatus
+from .taxonomy import DocumentLevel, EffectStatus
 
 ATTACHMENT_EXTENSIONS = ("pdf", "doc", "docx")
 
@@ -116,6 +117,16 @@ class LegalDocumentPage(BasePage):
         on_delete=models.PROTECT,
         related_name="documents",
     )
+    level = models.CharField(
+        _("cấp ban hành"),
+        max_length=20,
+        choices=DocumentLevel.choices,
+        default=DocumentLevel.CENTRAL,
+        help_text=_(
+            "Văn bản trung ương và cấp tỉnh nằm một lần trong kho dùng chung của tỉnh; "
+            "các đơn vị niêm yết văn bản đó thay vì tạo bản sao."
+        ),
+    )
     signer = models.CharField(_("người ký"), max_length=255, blank=True)
     signer_title = models.CharField(_("chức danh người ký"), max_length=255, blank=True)
     issue_date = models.DateField(_("ngày ban hành"))
@@ -145,12 +156,14 @@ class LegalDocumentPage(BasePage):
         related_name="+",
     )
     issue_year = models.PositiveSmallIntegerField(_("năm ban hành"), null=True, blank=True, editable=False)
+    # The number as compared (core.text.normal_key): one document per number and issuing body.
+    number_key = models.CharField(max_length=100, blank=True, editable=False, db_index=True)
 
     content_panels = BasePage.content_panels + [
         MultiFieldPanel(
             [
                 FieldRowPanel([FieldPanel("document_number"), FieldPanel("document_type")]),
-                FieldPanel("issuing_body"),
+                FieldRowPanel([FieldPanel("issuing_body"), FieldPanel("level")]),
                 FieldRowPanel([FieldPanel("signer"), FieldPanel("signer_title")]),
                 FieldRowPanel(
                     [FieldPanel("issue_date"), FieldPanel("effective_date"), FieldPanel("expiry_date")]
@@ -183,6 +196,7 @@ class LegalDocumentPage(BasePage):
         index.FilterField("document_type"),
         index.FilterField("issuing_body"),
         index.FilterField("effect_status"),
+        index.FilterField("level"),
         index.FilterField("issue_date"),
         index.FilterField("issue_year"),
         index.FilterField("effective_date"),
@@ -218,6 +232,29 @@ class LegalDocumentPage(BasePage):
     def clean(self):
         super().clean()
         self.validate_document()
+        self.validate_single_copy()
+
+    def validate_single_copy(self):
+        """Refuse a second copy of a document already kept elsewhere (same number
+        and issuing body): units list the existing one instead."""
+        from legal_docs.repository import find_existing_document
+
+        if not (self.document_number and self.issuing_body_id):
+            return
+        existing = find_existing_document(self.document_number, self.issuing_body_id, exclude_pk=self.pk)
+        if existing is not None:
+            raise ValidationError(
+                {
+                    "document_number": _(
+                        "Văn bản số “%(number)s” của cơ quan này đã có tại “%(where)s”. "
+                        "Hãy niêm yết văn bản đó (Văn bản niêm yết) thay vì tạo bản sao."
+                    )
+                    % {
+                        "number": self.document_number,
+                        "where": (unit_info_for_page(existing) or {}).get("name", ""),
+                    }
+                }
+            )
 
     def validate_document(self):
         """The document's own rules (its dates in order), by field. ``clean()``
@@ -233,6 +270,7 @@ class LegalDocumentPage(BasePage):
 
     def save(self, *args, **kwargs):
         self.issue_year = self.issue_date.year if self.issue_date else None
+        self.number_key = normal_key(self.document_number)[:100]
         if self.path:
             self.unit_id = (unit_info_for_page(self) or {}).get("id")
         return super().save(*args, **kwargs)
@@ -241,11 +279,21 @@ class LegalDocumentPage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         context["outgoing_relations"] = self.outgoing_relations()
         context["incoming_relations"] = self.incoming_relations_display()
-        context["introduction_materials"] = (
+        materials = list(
             IntroductionMaterialPage.objects.live().public().filter(document=self).order_by("-date", "-pk")
         )
+        for material in materials:
+            material.unit_name = (unit_info_for_page(material) or {}).get("name", "")
+        context["introduction_materials"] = materials
+        context["listed_by"] = self.listed_by()
         context["attachment_list"] = [a for a in self.attachments.select_related("document") if a.document_id]
         return context
+
+    def listed_by(self):
+        """Names of the units that list this document in their sections."""
+        from legal_docs.repository import listing_units
+
+        return listing_units([self.pk]).get(self.pk, [])
 
     def outgoing_relations(self):
         """(label, [target pages]) for what this document does to others, live targets only."""

@@ -24,6 +24,21 @@ class EffectStatus(models.TextChoices):
     PARTLY_SUSPENDED = "partly_suspended", _("Ngưng hiệu lực một phần")
 
 
+class DocumentLevel(models.TextChoices):
+    """Cấp ban hành: who issued a document, which decides who owns it. Central
+    and provincial documents belong to the province's shared repository (kept
+    by the Department of Justice); a district's or commune's own to that unit."""
+
+    CENTRAL = "central", _("Trung ương")
+    PROVINCIAL = "provincial", _("Cấp tỉnh")
+    DISTRICT = "district", _("Cấp huyện")
+    COMMUNE = "commune", _("Cấp xã")
+
+
+# Levels whose documents live once, in the province's repository.
+REPOSITORY_LEVELS = (DocumentLevel.CENTRAL, DocumentLevel.PROVINCIAL)
+
+
 class DocumentType(TaxonomyBase):
     """Loại văn bản (Luật, Nghị định, …); ``abbreviation`` is the short form used in numbers."""
 
@@ -42,8 +57,15 @@ class IssuingBody(TaxonomyBase):
     """Cơ quan ban hành; new ones may be created by imports."""
 
     abbreviation = models.CharField(_("viết tắt"), max_length=30, blank=True)
+    level = models.CharField(
+        _("cấp ban hành"),
+        max_length=20,
+        choices=DocumentLevel.choices,
+        blank=True,
+        help_text=_("Cấp của văn bản do cơ quan này ban hành, khi nhập văn bản không ghi cấp."),
+    )
 
-    panels = TaxonomyBase.panels + [FieldPanel("abbreviation")]
+    panels = TaxonomyBase.panels + [FieldPanel("abbreviation"), FieldPanel("level")]
 
     class Meta(TaxonomyBase.Meta):
         verbose_name = _("cơ quan ban hành")

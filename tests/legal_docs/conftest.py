@@ -6,11 +6,15 @@ import pytest
 
 
 def record(number="43/2025/NĐ-CP", **overrides):
-    """A valid import record; ``overrides`` replace or (with None) remove keys."""
+    """A valid import record; ``overrides`` replace or (with None) remove keys.
+
+    Its level is the commune's, so that it stays in the importing unit's own
+    section: the tests of the shared repository give "central" themselves."""
     values = {
         "document_number": number,
         "document_type": "Nghị định",
         "issuing_body": "Chính phủ",
+        "level": "Cấp xã",
         "signer": "Trần Hồng Hà",
         "signer_title": "Phó Thủ tướng",
         "issue_date": "2025-02-28",
