@@ -41,7 +41,29 @@ CONTENT_TYPE_RENAMES = {("legal_docs", "legalfield"): "core"}
 
 # Models the current code adds: (app_label, model). Migrating creates their ContentType
 # row and default permissions; every other row of those tables must stay as it was.
-NEW_MODELS = {("accounts", "securityalert"), ("reporters", "importjob")}
+NEW_MODELS = {
+    ("accounts", "securityalert"),
+    ("reporters", "importjob"),
+    ("legal_docs", "documentlisting"),
+    ("legal_docs", "documentlistingrule"),
+}
+
+# Tables the merge of the units' copies of a document into the shared repository
+# (legal_docs 0008, issue 12) changes; check_merge() checks what happened to them.
+MERGED_TABLES = {
+    "wagtailcore_page": "the merged copies' pages are deleted; their parents' numchild follows",
+    "legal_docs_legaldocumentpage": "the merged copies are deleted",
+    "legal_docs_legaldocumentrelation": "relations of copies move to the kept document (no duplicates)",
+    "legal_docs_legaldocumentattachment": "files of copies move to the kept document (each file once)",
+    "legal_docs_legaldocumentpage_fields": "fields of copies are added to the kept document",
+    "legal_docs_introductionmaterialpage": "materials about a copy are about the kept document",
+    "wagtailcore_revision": "the copies' revisions are deleted with them",
+    "wagtailcore_referenceindex": "reference rows from and to the copies are deleted",
+    "wagtailcore_workflowstate": "workflow states of the copies are deleted",
+    "wagtailredirects_redirect": "each copy's address redirects to the kept document",
+    "wagtailsearchpromotions_searchpromotion": "promotions of a copy promote the kept document",
+    "auth_group_permissions": "unit groups get their role's permissions on NEW_MODELS",
+}
 
 # Tables whose rows the migration may change, each with why; each has its own check below.
 CHANGING_TABLES = {
@@ -49,6 +71,7 @@ CHANGING_TABLES = {
     "django_content_type": "moved models change app_label (CONTENT_TYPE_RENAMES), new models add rows "
     "(NEW_MODELS); nothing else may change",
     "auth_permission": "post_migrate adds the default permissions of NEW_MODELS; old rows must stay",
+    **MERGED_TABLES,
 }
 
 SUBPROCESS_TIMEOUT = 300
@@ -303,8 +326,112 @@ def check_changing_tables(database, before_rows):
     return problems
 
 
+def query(database, sql):
+    conn = database.connect()
+    try:
+        if database.vendor == "sqlite":
+            return conn.execute(sql).fetchall()
+        return database.query(conn, sql)
+    finally:
+        conn.close()
+
+
+def legal_facts(database):
+    """What the merge must keep, read with plain SQL (the same on both databases)."""
+    from core.text import normal_key
+
+    documents = {
+        pk: (normal_key(number)[:100], body_id, path, url_path)
+        for pk, number, body_id, path, url_path in query(
+            database,
+            "SELECT d.page_ptr_id, d.document_number, d.issuing_body_id, p.path, p.url_path"
+            " FROM legal_docs_legaldocumentpage d JOIN wagtailcore_page p ON p.id = d.page_ptr_id",
+        )
+    }
+    return {
+        "documents": documents,
+        "relations": query(
+            database, "SELECT page_id, relation_type, target_id FROM legal_docs_legaldocumentrelation"
+        ),
+        "materials": dict(
+            query(database, "SELECT page_ptr_id, document_id FROM legal_docs_introductionmaterialpage")
+        ),
+        "files": query(
+            database,
+            "SELECT a.page_id, d.file_hash FROM legal_docs_legaldocumentattachment a"
+            " JOIN wagtaildocs_document d ON d.id = a.document_id",
+        ),
+        "units": query(
+            database,
+            "SELECT u.id, u.site_id, p.path, p.url_path FROM multisite_unit u"
+            " JOIN wagtailcore_site s ON s.id = u.site_id JOIN wagtailcore_page p ON p.id = s.root_page_id",
+        ),
+        "pages": query(database, "SELECT count(*) FROM wagtailcore_page")[0][0],
+    }
+
+
+def check_merge(database, before):
+    """One document per (number, issuing body), nothing of the copies lost, and
+    every copy's unit lists the kept document and redirects its old address."""
+    after = legal_facts(database)
+    problems = []
+    identity = {pk: doc[:2] for pk, doc in before["documents"].items()}
+    kept = {doc[:2]: pk for pk, doc in after["documents"].items()}
+    if len(kept) != len(after["documents"]):
+        problems.append("documents with the same number and issuing body remain")
+    if set(identity.values()) != set(kept):
+        problems.append("the set of documents (number, issuing body) changed")
+    removed = set(before["documents"]) - set(after["documents"])
+    if before["pages"] - len(removed) != after["pages"]:
+        problems.append(f"{before['pages'] - after['pages']} pages deleted, {len(removed)} copies merged")
+    relations_after = {
+        (identity.get(p) or kept_identity(after, p), kind, kept_identity(after, t))
+        for p, kind, t in after["relations"]
+    }
+    for page, kind, target in before["relations"]:
+        if (
+            identity[page] != identity[target]
+            and (identity[page], kind, identity[target]) not in relations_after
+        ):
+            problems.append(f"relation {identity[page]} {kind} {identity[target]} lost")
+    for material, document in before["materials"].items():
+        if (
+            document is not None
+            and kept_identity(after, after["materials"].get(material)) != identity[document]
+        ):
+            problems.append(f"introduction material {material} no longer about {identity[document]}")
+    files_after = {(kept_identity(after, page), file_hash) for page, file_hash in after["files"]}
+    for page, file_hash in before["files"]:
+        if (identity[page], file_hash) not in files_after:
+            problems.append(f"file {file_hash} of {identity[page]} lost")
+    listings = set(query(database, "SELECT unit_id, document_id FROM legal_docs_documentlisting"))
+    redirects = {
+        (site_id, old_path): page
+        for old_path, site_id, page in query(
+            database, "SELECT old_path, site_id, redirect_page_id FROM wagtailredirects_redirect"
+        )
+    }
+    for pk in removed:
+        _key, _body, path, url_path = before["documents"][pk]
+        keeper = kept[identity[pk]]
+        unit = next(unit for unit in before["units"] if path.startswith(unit[2]))
+        keeper_path = after["documents"][keeper][2]
+        if not keeper_path.startswith(unit[2]) and (unit[0], keeper) not in listings:
+            problems.append(f"unit {unit[0]} had {identity[pk]} and does not list it")
+        old_path = "/" + url_path[len(unit[3]) :].strip("/")
+        if redirects.get((unit[1], old_path)) != keeper:
+            problems.append(f"{old_path} on site {unit[1]} does not redirect to the kept document")
+    return problems, len(removed)
+
+
+def kept_identity(facts, pk):
+    document = facts["documents"].get(pk)
+    return document[:2] if document else None
+
+
 def assert_migration_keeps_every_row(database):
     before = snapshot(database)
+    facts = legal_facts(database)
     assert len(before) > 50 and before["wagtailcore_page"].count > 50, "the fixture looks empty"
     before_rows = (
         table_rows(database, "django_migrations", ("app", "name", "applied")),
@@ -325,6 +452,9 @@ def assert_migration_keeps_every_row(database):
                 f"{new.count} rows (checksum {new.checksum[:8]}) after"
             )
     problems += check_changing_tables(database, before_rows)
+    merge_problems, merged = check_merge(database, facts)
+    problems += merge_problems
+    assert merged > 0, "the fixture has copies of national documents: the merge should have removed them"
     assert not problems, "migrating lost or changed data:\n" + "\n".join(problems)
 
     smoke = json.loads(
