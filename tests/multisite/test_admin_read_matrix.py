@@ -40,9 +40,18 @@ from wagtail.models import (
     Workflow,
 )
 
+from legal_docs.models import DocumentListing, DocumentListingRule
 from multisite.models import Unit, UnitLink, UnitOwned
 from reporters.models import ImportJob, ImportStatus
-from tests.factories import UnitFactory, article, person, reporter_activity, section, staff_user
+from tests.factories import (
+    UnitFactory,
+    article,
+    legal_document,
+    person,
+    reporter_activity,
+    section,
+    staff_user,
+)
 from tests.media import document_in, image_in
 
 # Every secret of unit B carries one of these (compared case-insensitively): a
@@ -208,6 +217,13 @@ def build_world():
     activity = reporter_activity(people[0], topic="KÍN7B hoạt động của đơn vị B")
     link = UnitLink.objects.create(
         unit=unit_b, title="KÍN7B liên kết của đơn vị B", url="https://kin7b.example.vn"
+    )
+    shared_law = legal_document(province, "31/2024/QH15", "Luật Đất đai (kho dùng chung)", level="central")
+    DocumentListing.objects.create(
+        unit=unit_b, document=shared_law, note="KÍN7B ghi chú niêm yết của đơn vị B"
+    )
+    DocumentListingRule.objects.create(
+        unit=unit_b, title="KÍN7B quy tắc niêm yết của đơn vị B", level="central"
     )
     ImportJob.objects.create(
         unit=unit_b,
