@@ -11,6 +11,7 @@ from legal_docs.models import DocumentListing, DocumentListingRule, LegalDocumen
 from legal_docs.repository import repository_section
 from tests import factories
 from tests.legal_docs.conftest import record
+from tests.search.conftest import refresh
 
 
 def import_for(unit, path, *extra):
@@ -123,6 +124,7 @@ def test_search_shows_one_hit_naming_every_unit_that_lists_it(client, province, 
     law = factories.legal_document(province, "31/2024/QH15", "Luật Đất đai", level="central")
     for unit in (unit_a, unit_b):
         DocumentListing.objects.create(unit=unit, document=law)
+    refresh()
     data = client.get("/api/search/", {"q": "Luật Đất đai"}, HTTP_HOST=province.site.hostname).json()
     hits = [hit for hit in data["results"] if hit["document_number"] == "31/2024/QH15"]
     assert len(hits) == 1 and hits[0]["listed_by"] == ["Xã An Phú", "Xã Bình Hòa"]
@@ -133,6 +135,7 @@ def test_search_shows_one_hit_naming_every_unit_that_lists_it(client, province, 
 def test_a_unit_site_search_finds_what_the_unit_lists(client, province, unit_a, unit_b):
     law = factories.legal_document(province, "31/2024/QH15", "Luật Đất đai", level="central")
     DocumentListing.objects.create(unit=unit_a, document=law)
+    refresh()
 
     def numbers(unit):
         data = client.get("/api/search/", {"q": "Luật Đất đai"}, HTTP_HOST=unit.site.hostname).json()
