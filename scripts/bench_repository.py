@@ -139,6 +139,7 @@ def main():
             figures[f"search_{key}"] = search[key]
         figures.update(unit_search(port, communes[0].site.hostname, sample, args.rounds))
         figures.update(news_view(port, host, args.rounds))
+        figures.update(unit_listing(port, communes[0].site.hostname, args.rounds))
         figures.update(duplicates(port, host, args.pages))
         figures["database"] = connection.vendor
         figures["engine"] = settings.SEARCH_BACKEND
@@ -309,6 +310,26 @@ def news_view(port, host, rounds):
     return {
         "news_view_p50_ms": round(percentile(samples, 0.5), 1),
         "news_view_p95_ms": round(percentile(samples, 0.95), 1),
+    }
+
+
+def unit_listing(port, host, rounds):
+    """A commune's legal-document section: its own documents and the thousands it
+    lists, with the facet counts, filtered and not."""
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+    paths = [
+        "/van-ban-phap-luat-moi/",
+        "/van-ban-phap-luat-moi/?trang=3",
+        "/van-ban-phap-luat-moi/?loai=nghi-dinh",
+        "/van-ban-phap-luat-moi/?hieuluc=in_force&sapxep=ten",
+    ]
+    for path in paths:
+        _timed_get(conn, host, path)
+    samples = [_timed_get(conn, host, path)[0] for _round in range(rounds) for path in paths]
+    conn.close()
+    return {
+        "unit_listing_p50_ms": round(percentile(samples, 0.5), 1),
+        "unit_listing_p95_ms": round(percentile(samples, 0.95), 1),
     }
 
 
