@@ -46,5 +46,5 @@ SECTIONS = (
     plain("directives", _("Chỉ đạo – Điều hành"), "chi-dao-dieu-hanh", order=50),
     plain("guidance", _("Hướng dẫn nghiệp vụ"), "huong-dan-nghiep-vu", order=60),
     plain("qa", _("Hỏi đáp – Đối thoại chính sách"), "hoi-dap-doi-thoai-chinh-sach", order=70),
-    plain("links", _("Liên kết"), "lien-ket", order=200),
+    SectionSpec("links", _("Liên kết"), "lien-ket", "home.LinksPage", order=200),
 )

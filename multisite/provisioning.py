@@ -27,7 +27,8 @@ from wagtail.models import (
 
 from core.registries import sections, unit_snippets
 
-from .models import ALLOWED_PARENT_KINDS, Unit, UnitGroup, UnitKind, UnitRole, UnitSection
+from .links import add_national_links
+from .models import ALLOWED_PARENT_KINDS, Unit, UnitGroup, UnitKind, UnitLink, UnitRole, UnitSection
 
 CODE_RE = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$")
 HOSTNAME_LABEL_RE = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$")
@@ -239,6 +240,7 @@ def _create(spec):
     groups = _create_groups(unit, root_page)
     unit.workflow = _create_workflow(unit, root_page, groups)
     unit.save(update_fields=["site", "collection", "workflow"])
+    add_national_links([unit.pk], UnitLink)
     return unit
 
 

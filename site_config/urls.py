@@ -8,6 +8,8 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from accounts.health import healthz
+from home.syndication import SectionFeed, SiteFeed, robots_txt
+from legal_docs.feeds import LegalFieldFeed
 from search import views as search_views
 
 urlpatterns = [
@@ -17,6 +19,10 @@ urlpatterns = [
     path("api/search/", search_views.api_search, name="api_search"),
     path("api/search/autocomplete/", search_views.api_autocomplete, name="api_search_autocomplete"),
     path("sitemap.xml", sitemap, name="sitemap"),
+    path("robots.txt", robots_txt, name="robots_txt"),
+    path("rss/", SiteFeed(), name="rss_site"),
+    path("rss/linh-vuc/<slug:slug>/", LegalFieldFeed(), name="rss_legal_field"),
+    path("rss/<path:path>/", SectionFeed(), name="rss_section"),
     path("healthz", healthz, name="healthz"),
 ]
 

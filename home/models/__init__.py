@@ -2,6 +2,7 @@
 
 from .article import ArticlePage
 from .home_pages import PortalHomePage, UnitHomePage
+from .links import LinksPage
 from .section import SectionPage
 
-__all__ = ["ArticlePage", "PortalHomePage", "SectionPage", "UnitHomePage"]
+__all__ = ["ArticlePage", "LinksPage", "PortalHomePage", "SectionPage", "UnitHomePage"]

@@ -46,18 +46,23 @@ NEW_MODELS = {
     ("reporters", "importjob"),
     ("legal_docs", "documentlisting"),
     ("legal_docs", "documentlistingrule"),
+    ("home", "linkspage"),
 }
 
 # Tables the merge of the units' copies of a document into the shared repository
 # (legal_docs 0008, issue 12) changes; check_merge() checks what happened to them.
 MERGED_TABLES = {
-    "wagtailcore_page": "the merged copies' pages are deleted; their parents' numchild follows",
+    "wagtailcore_page": "the merged copies' pages are deleted; their parents' numchild follows; "
+    "the Liên kết sections become LinksPage (content_type_id)",
     "legal_docs_legaldocumentpage": "the merged copies are deleted",
     "legal_docs_legaldocumentrelation": "relations of copies move to the kept document (no duplicates)",
     "legal_docs_legaldocumentattachment": "files of copies move to the kept document (each file once)",
     "legal_docs_legaldocumentpage_fields": "fields of copies are added to the kept document",
     "legal_docs_introductionmaterialpage": "materials about a copy are about the kept document",
-    "wagtailcore_revision": "the copies' revisions are deleted with them",
+    "wagtailcore_revision": "the copies' revisions are deleted with them; the Liên kết sections' "
+    "revisions take the LinksPage content type",
+    "home_sectionpage": "the Liên kết sections' rows move to home_linkspage (home 0005)",
+    "multisite_unitlink": "every unit gets the national links (home 0005); old rows stay, checked below",
     "wagtailcore_referenceindex": "reference rows from and to the copies are deleted",
     "wagtailcore_workflowstate": "workflow states of the copies are deleted",
     "wagtailredirects_redirect": "each copy's address redirects to the kept document",
@@ -429,9 +434,27 @@ def kept_identity(facts, pk):
     return document[:2] if document else None
 
 
+def check_links(database, before):
+    """Old links unchanged; every unit has each national link once."""
+    from multisite.links import NATIONAL_LINKS
+
+    after = query(database, "SELECT id, unit_id, title, url FROM multisite_unitlink")
+    problems = [f"link {row} changed or removed" for row in before if row not in after]
+    units = [unit for (unit,) in query(database, "SELECT id FROM multisite_unit")]
+    urls = {(unit, url) for _pk, unit, _title, url in after}
+    problems += [
+        f"unit {unit} lacks the national link {url}"
+        for unit in units
+        for _title, url in NATIONAL_LINKS
+        if (unit, url) not in urls
+    ]
+    return problems
+
+
 def assert_migration_keeps_every_row(database):
     before = snapshot(database)
     facts = legal_facts(database)
+    links_before = query(database, "SELECT id, unit_id, title, url FROM multisite_unitlink")
     assert len(before) > 50 and before["wagtailcore_page"].count > 50, "the fixture looks empty"
     before_rows = (
         table_rows(database, "django_migrations", ("app", "name", "applied")),
@@ -452,6 +475,7 @@ def assert_migration_keeps_every_row(database):
                 f"{new.count} rows (checksum {new.checksum[:8]}) after"
             )
     problems += check_changing_tables(database, before_rows)
+    problems += check_links(database, links_before)
     merge_problems, merged = check_merge(database, facts)
     problems += merge_problems
     assert merged > 0, "the fixture has copies of national documents: the merge should have removed them"
