@@ -156,6 +156,26 @@ class HomeBlock:
 home_blocks = Registry("home blocks")
 
 
+# Blocks embedded in other websites ---------------------------------------------
+
+
+@dataclass(frozen=True)
+class EmbedBlock:
+    """A block another website (the province's main portal) embeds with
+    ``embed.js`` (``data-blocks="news,documents,…"``). ``context(home, request)``
+    gives ``template``'s context for a unit's (or the portal's) home page, or
+    None to leave the block out."""
+
+    key: str
+    title: str
+    template: str
+    context: Callable
+    order: int = 100
+
+
+embed_blocks = Registry("embed blocks")
+
+
 # Demo data ----------------------------------------------------------------
 
 

@@ -14,3 +14,6 @@ class HomeConfig(AppConfig):
 
         for spec in SECTIONS:
             registries.sections.register(spec)
+        from .embed_blocks import register_embed_blocks
+
+        register_embed_blocks()

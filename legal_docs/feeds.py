@@ -36,6 +36,17 @@ def latest_legal_documents(root=None, limit=8, roots=None):
     )
 
 
+def latest_section_documents(section, limit):
+    """Dicts like latest_legal_documents' of the newest documents a section shows
+    (its own and those its unit lists)."""
+    from .repository import section_documents
+
+    documents = (
+        section_documents(section).select_related("document_type").order_by("-issue_date", "-pk")[:limit]
+    )
+    return [{**_document_item(page), "unit": ""} for page in documents]
+
+
 class LegalFieldFeed(PageFeed):
     """The newest documents of one legal field (``/rss/linh-vuc/<slug>/``): the
     whole province's on the portal, a unit's own and listed ones on its site."""
@@ -69,9 +80,7 @@ class LegalFieldFeed(PageFeed):
         info = unit_info_for_site(self.site)
         documents = LegalDocumentPage.objects.live().public()
         if info is not None and info["kind"] != UnitKind.PROVINCE:
-            from multisite.models import Unit
-
-            section = unit_section(Unit(pk=info["id"]))
+            section = unit_section(info["id"])
             documents = section_documents(section) if section else documents.none()
         return documents.filter(fields=field).order_by("-issue_date", "-pk")[:FEED_SIZE]
 

@@ -33,6 +33,22 @@ def latest_documents_block(page, request):
     return {"items": latest_legal_documents(roots=roots, limit=PORTAL_FEED_SIZE), "show_unit": True}
 
 
+def embedded_documents_block(home, request):
+    """Embedded elsewhere: the newest documents of the whole province (portal) or
+    those a unit's section shows (its own and those it lists)."""
+    from .feeds import latest_legal_documents, latest_section_documents
+    from .repository import unit_section
+
+    if home.is_portal:
+        return {"items": latest_legal_documents(limit=PORTAL_FEED_SIZE), "show_unit": True}
+    info = home.unit_info
+    section = unit_section(info["id"]) if info else None
+    return {
+        "items": latest_section_documents(section, PORTAL_FEED_SIZE) if section else [],
+        "show_unit": False,
+    }
+
+
 def seed_demo(unit, index):
     from .demo import seed_legal_documents
 
@@ -64,6 +80,15 @@ def register():
             latest_documents_block,
             order=20,
             on_units=True,
+        )
+    )
+    registries.embed_blocks.register(
+        registries.EmbedBlock(
+            "documents",
+            _("Văn bản pháp luật mới"),
+            "legal_docs/includes/latest_documents.html",
+            embedded_documents_block,
+            order=20,
         )
     )
     registries.demo_seeders.register(registries.DemoSeeder("legal_documents", seed_demo, order=10))

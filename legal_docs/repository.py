@@ -57,7 +57,7 @@ def repository_section():
 
 
 def unit_section(unit):
-    """The unit's own legal-document section, or None."""
+    """The unit's own legal-document section (``unit``: a Unit or its id), or None."""
     section = UnitSection.objects.filter(unit=unit, key=SECTION_KEY).select_related("page").first()
     page = section.page.specific if section else None
     return page if isinstance(page, LegalDocumentIndexPage) else None

@@ -8,6 +8,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from accounts.health import healthz
+from home import embed
 from home.syndication import SectionFeed, SiteFeed, robots_txt
 from legal_docs.feeds import LegalFieldFeed
 from search import views as search_views
@@ -20,6 +21,9 @@ urlpatterns = [
     path("api/search/autocomplete/", search_views.api_autocomplete, name="api_search_autocomplete"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
+    path("embed.js", embed.embed_script, name="embed_script"),
+    path("embed/", embed.frame, name="embed_frame"),
+    path("embed/fragment/", embed.fragment, name="embed_fragment"),
     path("rss/", SiteFeed(), name="rss_site"),
     path("rss/linh-vuc/<slug:slug>/", LegalFieldFeed(), name="rss_legal_field"),
     path("rss/<path:path>/", SectionFeed(), name="rss_section"),

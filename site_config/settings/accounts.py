@@ -52,7 +52,7 @@ UPLOAD_MAX_MEDIA_MB = env_int("UPLOAD_MAX_MEDIA_MB", 200, minimum=1)
 WAGTAILDOCS_MAX_UPLOAD_SIZE = UPLOAD_MAX_DOCUMENT_MB * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = UPLOAD_MAX_IMAGE_MB * 1024 * 1024
 
-# Headers. Framing is refused everywhere except views marked accounts.security.embeddable,
+# Headers. Framing is refused everywhere except views marked core.framing.embeddable,
 # which the origins listed here may frame.
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True

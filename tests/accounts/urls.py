@@ -5,7 +5,7 @@ from django.http import HttpResponse
 from django.urls import include, path
 
 from accounts.forms_protection import ProtectedFormMixin
-from accounts.security import embeddable
+from core.framing import embeddable
 from site_config import urls as site_urls
 
 
