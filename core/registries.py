@@ -176,6 +176,47 @@ class EmbedBlock:
 embed_blocks = Registry("embed blocks")
 
 
+# The open, read-only API (/api/v1/) ------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ApiFilter:
+    """A query parameter of an API collection: ``apply(queryset, value)`` returns
+    the filtered queryset or raises ValueError with a Vietnamese reason."""
+
+    name: str
+    description: str
+    apply: Callable
+    kind: str = "string"  # the OpenAPI type: string, integer, date
+
+
+@dataclass(frozen=True)
+class ApiResource:
+    """A collection of the open API, ``/api/v1/<key>/`` and ``/api/v1/<key>/<id>/``.
+
+    ``queryset(request)`` gives the public objects; ``serialize(obj, request)``
+    one object as the data standard's ``schema`` (a file name under the
+    standard's folder) describes it; ``modified`` names the field that dates a
+    change (Last-Modified). The queryset prefetches what ``serialize`` reads;
+    ``prepare(objects, request)``, if given, attaches to a page of objects what
+    is read in bulk (so that serializing costs no query per object).
+    """
+
+    key: str
+    title: str
+    schema: str
+    queryset: Callable
+    serialize: Callable
+    filters: tuple = ()
+    ordering: tuple = ("-pk",)
+    modified: str = ""
+    order: int = 100
+    prepare: Callable | None = None
+
+
+api_resources = Registry("api resources")
+
+
 # Demo data ----------------------------------------------------------------
 
 

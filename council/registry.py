@@ -19,5 +19,8 @@ def seed_demo(unit, index):
 
 
 def register():
+    from . import api
+
+    api.register()
     registries.sections.register(SECTION)
     registries.demo_seeders.register(registries.DemoSeeder("council", seed_demo, order=30))

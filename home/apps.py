@@ -14,6 +14,8 @@ class HomeConfig(AppConfig):
 
         for spec in SECTIONS:
             registries.sections.register(spec)
+        from . import api
         from .embed_blocks import register_embed_blocks
 
         register_embed_blocks()
+        api.register()

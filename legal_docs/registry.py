@@ -68,6 +68,9 @@ def listers(page_ids):
 
 
 def register():
+    from . import api
+
+    api.register()
     registries.sections.register(SECTION)
     registries.unit_snippets.register("legal_docs.DocumentListing")
     registries.unit_snippets.register("legal_docs.DocumentListingRule")

@@ -19,6 +19,7 @@ urlpatterns = [
     path("search/", search_views.search_view, name="search"),
     path("api/search/", search_views.api_search, name="api_search"),
     path("api/search/autocomplete/", search_views.api_autocomplete, name="api_search_autocomplete"),
+    path("api/v1/", include("publicapi.urls")),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
     path("embed.js", embed.embed_script, name="embed_script"),

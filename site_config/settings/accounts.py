@@ -86,6 +86,9 @@ CONTENT_SECURITY_POLICY = {
 # the public-page policy above is not applied under these prefixes.
 CSP_EXEMPT_PATH_PREFIXES = ["/admin/"]
 
+# The open API (/api/v1/): requests per address and minute, on the shared cache.
+API_RATE_LIMIT = env_int("API_RATE_LIMIT", 300, minimum=1)
+
 # Public forms (accounts/forms_protection.py).
 PUBLIC_FORM_RATE_LIMIT = env_int("PUBLIC_FORM_RATE_LIMIT", 5, minimum=1)
 PUBLIC_FORM_RATE_WINDOW = env_int("PUBLIC_FORM_RATE_WINDOW", 600, minimum=1)

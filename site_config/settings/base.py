@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "council",
     "reporters",
     "search",
+    "publicapi",
     "accounts",
     "wagtail_localize",
     "wagtail_localize.locales",

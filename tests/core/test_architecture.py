@@ -14,7 +14,7 @@ import pytest
 from django.apps import apps
 from django.conf import settings
 
-FOUNDATION = ("core", "multisite", "home", "search")
+FOUNDATION = ("core", "multisite", "home", "search", "publicapi")
 ROOT = Path(settings.BASE_DIR)
 
 
