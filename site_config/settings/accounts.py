@@ -86,6 +86,10 @@ CONTENT_SECURITY_POLICY = {
 # the public-page policy above is not applied under these prefixes.
 CSP_EXEMPT_PATH_PREFIXES = ["/admin/"]
 
+# Feeds in (feeds/fetching.py): seconds before a source gives up, bytes read at most.
+FEEDS_TIMEOUT = env_int("FEEDS_TIMEOUT", 10, minimum=1)
+FEEDS_MAX_BYTES = env_int("FEEDS_MAX_BYTES", 2 * 1024 * 1024, minimum=1024)
+
 # The open API (/api/v1/): requests per address and minute, on the shared cache.
 API_RATE_LIMIT = env_int("API_RATE_LIMIT", 300, minimum=1)
 

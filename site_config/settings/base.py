@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "search",
     "publicapi",
     "accounts",
+    "feeds",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",

@@ -40,6 +40,7 @@ from wagtail.models import (
     Workflow,
 )
 
+from feeds.models import FeedSource
 from legal_docs.models import DocumentListing, DocumentListingRule
 from multisite.models import Unit, UnitLink, UnitOwned
 from reporters.models import ImportJob, ImportStatus
@@ -221,6 +222,9 @@ def build_world():
     shared_law = legal_document(province, "31/2024/QH15", "Luật Đất đai (kho dùng chung)", level="central")
     DocumentListing.objects.create(
         unit=unit_b, document=shared_law, note="KÍN7B ghi chú niêm yết của đơn vị B"
+    )
+    FeedSource.objects.create(
+        unit=unit_b, title="KÍN7B nguồn tin của đơn vị B", url="https://kin7b.example.vn/rss"
     )
     DocumentListingRule.objects.create(
         unit=unit_b, title="KÍN7B quy tắc niêm yết của đơn vị B", level="central"

@@ -47,6 +47,8 @@ NEW_MODELS = {
     ("legal_docs", "documentlisting"),
     ("legal_docs", "documentlistingrule"),
     ("home", "linkspage"),
+    ("feeds", "feedsource"),
+    ("feeds", "feeditem"),
 }
 
 # Tables the merge of the units' copies of a document into the shared repository
