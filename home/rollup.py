@@ -61,43 +61,94 @@ def same_key_sections(page):
     )
 
 
-def province_listing(page, request, exclude_model):
-    """The children of every unit's section with ``page``'s key, newest first, and
-    the unit facet: (queryset, facet, selected unit code), or None when ``page``
-    is no unit's mandatory section. Four queries however many units there are:
-    the sections, the grouped counts, then the paginator's count and page."""
-    from django.db.models import Count, Q
+def _children_of(rows, exclude_model):
+    """Live public children of the sections ``rows`` ((unit id, path, depth)),
+    minus sub-sections: one ``IN`` over a path prefix per section depth (a hash
+    lookup per page) rather than one ``LIKE`` per section, which a province of
+    hundreds of units would turn into hundreds of pattern matches per row."""
+    from django.db.models import Q
     from django.db.models.functions import Substr
     from wagtail.models import Page
 
+    by_depth = {}
+    for _unit_id, path, depth in rows:
+        by_depth.setdefault(depth, []).append(path)
+    pages = Page.objects.live().public().not_type(exclude_model)
+    condition = Q(pk__in=[])
+    for depth, paths in sorted(by_depth.items()):
+        prefix = f"prefix_{depth}"
+        pages = pages.alias(**{prefix: Substr("path", 1, len(paths[0]))})
+        condition |= Q(depth=depth + 1, **{f"{prefix}__in": paths})
+    return pages.filter(condition)
+
+
+class _Window:
+    """The one page of a listing the paginator will ask for, with the total count:
+    lets Django's Paginator work on cached ids."""
+
+    def __init__(self, count, items):
+        self._count, self._items = count, items
+
+    def count(self):
+        return self._count
+
+    def __getitem__(self, _slice):
+        return self._items
+
+
+def province_listing(page, request, exclude_model, page_size=20):
+    """The children of every unit's section with ``page``'s key, newest first, and
+    the unit facet: (paginator page, facet, selected unit code), or None when
+    ``page`` is no unit's mandatory section. The facet, the count and the ids of
+    the requested page are cached under the content version (any publication
+    anywhere renews them); the pages themselves are then read by id."""
+    from django.core.cache import cache
+    from django.core.paginator import Paginator
+    from django.db.models import Count
+    from django.db.models.functions import Substr
+    from wagtail.models import Page
+
+    from core.cache import content_version
     from multisite.lookup import ROOT_PATH_LENGTH, unit_info_for_path
 
-    sections = same_key_sections(page)
-    if not sections:
-        return None
-
-    def children_of(rows):
-        condition = Q(pk__in=[])
-        for _unit_id, path, depth in rows:
-            condition |= Q(path__startswith=path, depth=depth + 1)
-        return Page.objects.live().public().filter(condition).not_type(exclude_model)
-
-    counts = (
-        children_of(sections)
-        .annotate(unit_path=Substr("path", 1, ROOT_PATH_LENGTH))
-        .order_by()
-        .values("unit_path")
-        .annotate(count=Count("pk"))
-    )
     selected = request.GET.get(UNIT_PARAM, "")
-    facet = []
-    for row in counts:
-        info = unit_info_for_path(row["unit_path"])
-        if info is not None:
-            facet.append({**info, "count": row["count"], "selected": info["code"] == selected})
-    facet.sort(key=lambda unit: (-unit["count"], unit["name"]))
-
-    chosen = next((unit for unit in facet if unit["selected"]), None)
-    rows = [row for row in sections if chosen is None or row[0] == chosen["id"]]
-    pages = children_of(rows).specific().order_by("-first_published_at", "-pk")
-    return pages, facet, chosen["code"] if chosen else ""
+    try:
+        number = max(1, int(request.GET.get("trang", "1")))
+    except ValueError:
+        number = 1
+    key = f"home:province-listing:{page.pk}:{selected[:64]}:{number}:{page_size}:{content_version()}"
+    cached = cache.get(key)
+    if cached is None:
+        sections = same_key_sections(page)
+        if not sections:
+            return None
+        counts = (
+            _children_of(sections, exclude_model)
+            .annotate(unit_path=Substr("path", 1, ROOT_PATH_LENGTH))
+            .order_by()
+            .values("unit_path")
+            .annotate(count=Count("pk"))
+        )
+        facet = []
+        for row in counts:
+            info = unit_info_for_path(row["unit_path"])
+            if info is not None:
+                facet.append({**info, "count": row["count"], "selected": info["code"] == selected})
+        facet.sort(key=lambda unit: (-unit["count"], unit["name"]))
+        chosen = next((unit for unit in facet if unit["selected"]), None)
+        rows = [row for row in sections if chosen is None or row[0] == chosen["id"]]
+        total = sum(unit["count"] for unit in facet if chosen is None or unit is chosen)
+        last_page = max(1, -(-total // page_size))
+        number = min(number, last_page)
+        ids = list(
+            _children_of(rows, exclude_model)
+            .order_by("-first_published_at", "-pk")
+            .values_list("pk", flat=True)[(number - 1) * page_size : number * page_size]
+        )
+        cached = (facet, chosen["code"] if chosen else "", total, number, ids)
+        cache.set(key, cached, 600)
+    facet, chosen_code, total, number, ids = cached
+    by_id = Page.objects.filter(pk__in=ids).specific().in_bulk()
+    items = [by_id[pk] for pk in ids if pk in by_id]
+    children = Paginator(_Window(total, items), page_size).get_page(number)
+    return children, facet, chosen_code

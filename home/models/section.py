@@ -30,13 +30,13 @@ class SectionPage(BasePage):
         context["offers_province_view"] = rollup.offers_province_view(self)
         listing = None
         if context["offers_province_view"] and request.GET.get(rollup.SCOPE_PARAM) == rollup.SCOPE_PROVINCE:
-            listing = rollup.province_listing(self, request, SectionPage)
+            listing = rollup.province_listing(self, request, SectionPage, self.page_size)
         if listing is not None:
-            children, context["unit_facet"], context["selected_unit"] = listing
+            context["children"], context["unit_facet"], context["selected_unit"] = listing
             context["province_view"] = True
         else:
             children = self.get_children().live().public().specific().order_by("-first_published_at", "-pk")
             children = children.not_type(SectionPage)
             context["province_view"] = False
-        context["children"] = Paginator(children, self.page_size).get_page(request.GET.get("trang"))
+            context["children"] = Paginator(children, self.page_size).get_page(request.GET.get("trang"))
         return context
