@@ -82,20 +82,6 @@ def _children_of(rows, exclude_model):
     return pages.filter(condition)
 
 
-class _Window:
-    """The one page of a listing the paginator will ask for, with the total count:
-    lets Django's Paginator work on cached ids."""
-
-    def __init__(self, count, items):
-        self._count, self._items = count, items
-
-    def count(self):
-        return self._count
-
-    def __getitem__(self, _slice):
-        return self._items
-
-
 def province_listing(page, request, exclude_model, page_size=20):
     """The children of every unit's section with ``page``'s key, newest first, and
     the unit facet: (paginator page, facet, selected unit code), or None when
@@ -103,19 +89,16 @@ def province_listing(page, request, exclude_model, page_size=20):
     the requested page are cached under the content version (any publication
     anywhere renews them); the pages themselves are then read by id."""
     from django.core.cache import cache
-    from django.core.paginator import Paginator
     from django.db.models import Count
     from django.db.models.functions import Substr
     from wagtail.models import Page
 
     from core.cache import content_version
+    from core.paging import in_order, last_page, page_number, window_page
     from multisite.lookup import ROOT_PATH_LENGTH, unit_info_for_path
 
     selected = request.GET.get(UNIT_PARAM, "")
-    try:
-        number = max(1, int(request.GET.get("trang", "1")))
-    except ValueError:
-        number = 1
+    number = page_number(request.GET.get("trang"))
     key = f"home:province-listing:{page.pk}:{selected[:64]}:{number}:{page_size}:{content_version()}"
     cached = cache.get(key)
     if cached is None:
@@ -138,8 +121,7 @@ def province_listing(page, request, exclude_model, page_size=20):
         chosen = next((unit for unit in facet if unit["selected"]), None)
         rows = [row for row in sections if chosen is None or row[0] == chosen["id"]]
         total = sum(unit["count"] for unit in facet if chosen is None or unit is chosen)
-        last_page = max(1, -(-total // page_size))
-        number = min(number, last_page)
+        number = min(number, last_page(total, page_size))
         ids = list(
             _children_of(rows, exclude_model)
             .order_by("-first_published_at", "-pk")
@@ -148,7 +130,5 @@ def province_listing(page, request, exclude_model, page_size=20):
         cached = (facet, chosen["code"] if chosen else "", total, number, ids)
         cache.set(key, cached, 600)
     facet, chosen_code, total, number, ids = cached
-    by_id = Page.objects.filter(pk__in=ids).specific().in_bulk()
-    items = [by_id[pk] for pk in ids if pk in by_id]
-    children = Paginator(_Window(total, items), page_size).get_page(number)
+    children = window_page(in_order(Page.objects.specific(), ids), total, number, page_size)
     return children, facet, chosen_code

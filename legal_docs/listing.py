@@ -9,10 +9,15 @@ behaviour), so the number of queries does not grow with the number of
 documents.
 """
 
+import hashlib
+
 import django_filters
-from django.core.paginator import Paginator
+from django.core.cache import cache
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
+
+from core.cache import content_version
+from core.paging import in_order, last_page, page_number, window_page
 
 from .models import (
     DocumentType,
@@ -22,7 +27,7 @@ from .models import (
     LegalDocumentPage,
     LegalField,
 )
-from .repository import section_documents
+from .repository import LISTINGS_VERSION, section_documents
 
 SORTS = {
     "ngay": ("-issue_date", "-pk"),
@@ -122,43 +127,69 @@ def _selected_value(name, value):
 
 
 def listing_context(index_page, request):
-    """Context for the section's template: facets with counts, the sorted page of documents."""
+    """Context for the section's template: facets with counts, the sorted page of
+    documents. The facets, the count and the page's ids are cached under the
+    content and listings versions (a publication or a listing change renews
+    them); the page's documents are then read by id in one query."""
     base = section_documents(index_page)
     filterset = LegalDocumentFilterSet(request.GET or None, queryset=base)
     active = _active_filters(filterset)
     selected = {name: _selected_value(name, value) for name, value in active.items()}
-
-    facets = [
-        _facet(
-            name, label, columns, order, _apply(filterset, base, active, skip=name), selected.get(name, "")
-        )
-        for name, label, columns, order in FACETS
-    ]
-
     sort = request.GET.get("sapxep")
     if sort not in SORTS:
         sort = DEFAULT_SORT
-    documents = (
-        _apply(filterset, base, active)
-        .select_related("document_type", "issuing_body")
-        .only(
-            "id",
-            "title",
-            "path",
-            "url_path",
-            "depth",
-            "locale_id",
-            "document_number",
-            "document_type__name",
-            "issuing_body__name",
-            "issue_date",
-            "effective_date",
-            "effect_status",
-            "summary",
-        )
-        .order_by(*SORTS[sort])
+    number = page_number(request.GET.get("trang"))
+    size = index_page.page_size
+    filters_key = "&".join(f"{name}={value}" for name, value in sorted(selected.items()))
+    key = ":".join(
+        [
+            "legal_docs:listing",
+            str(index_page.pk),
+            hashlib.sha256(filters_key.encode()).hexdigest()[:16],
+            sort,
+            str(number),
+            content_version(),
+            LISTINGS_VERSION.current(),
+        ]
     )
-    page_obj = Paginator(documents, index_page.page_size).get_page(request.GET.get("trang"))
+    cached = cache.get(key)
+    if cached is None:
+        facets = [
+            _facet(
+                name,
+                label,
+                columns,
+                order,
+                _apply(filterset, base, active, skip=name),
+                selected.get(name, ""),
+            )
+            for name, label, columns, order in FACETS
+        ]
+        for facet in facets:
+            facet["label"] = str(facet["label"])
+        matching = _apply(filterset, base, active).order_by(*SORTS[sort])
+        total = matching.count()
+        number = min(number, last_page(total, size))
+        ids = list(matching.values_list("pk", flat=True)[(number - 1) * size : number * size])
+        cached = (facets, total, number, ids)
+        cache.set(key, cached, 600)
+    facets, total, number, ids = cached
+    documents = LegalDocumentPage.objects.select_related("document_type", "issuing_body").only(
+        "id",
+        "title",
+        "path",
+        "url_path",
+        "depth",
+        "locale_id",
+        "document_number",
+        "document_type__name",
+        "issuing_body__name",
+        "issue_date",
+        "effective_date",
+        "effect_status",
+        "summary",
+    )
+    page_obj = window_page(in_order(documents, ids), total, number, size)
     for document in page_obj:
         document.is_listed = not document.path.startswith(index_page.path)
     return {
