@@ -12,7 +12,8 @@ bench_search.py, whose generator, query mix and measurements it reuses.
    unit lists on average (explicit + rule).
 4. Creates ARTICLES news articles in every unit's news section (bulk inserts:
    the news view reads the database, not the engine).
-5. Starts gunicorn (2 workers) and measures, interleaved over ROUNDS rounds:
+5. Starts gunicorn (2 workers sharing a database cache table, the production
+   default) and measures, interleaved over ROUNDS rounds:
    the province-wide search API against the raw engine request (same query);
    a unit site's search (its own pages plus the thousands it lists); the
    provincial "whole province" news view (?pham-vi=ca-tinh) on pages 1–5.
@@ -118,11 +119,17 @@ def main():
         figures["articles_s"] = round(time.perf_counter() - started, 1)
         print(f"articles: {figures['articles']} in {figures['articles_s']} s", flush=True)
 
+        # The production default: one cache shared by every worker (a database table).
+        from django.core.management.commands.createcachetable import Command as CreateCacheTable
+
+        CreateCacheTable().create_table("default", "pbgdpl_cache", False)
         port = free_port()
         env = dict(
             os.environ,
             DATABASE_URL=_database_url(connection, test_db),
             DJANGO_SETTINGS_MODULE="site_config.settings.test",
+            CACHE_BACKEND="database",
+            CACHE_LOCATION="pbgdpl_cache",
         )
         server = subprocess.Popen(
             [str(Path(sys.executable).parent / "gunicorn"), "site_config.wsgi", "-b", f"127.0.0.1:{port}"]
