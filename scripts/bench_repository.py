@@ -122,7 +122,9 @@ def main():
         # The production default: one cache shared by every worker (a database table).
         from django.core.management.commands.createcachetable import Command as CreateCacheTable
 
-        CreateCacheTable().create_table("default", "pbgdpl_cache", False)
+        create_cache_table = CreateCacheTable()
+        create_cache_table.verbosity = 0
+        create_cache_table.create_table("default", "pbgdpl_cache", False)
         port = free_port()
         env = dict(
             os.environ,
