@@ -42,7 +42,7 @@ WAGTAILUSERS_PASSWORD_ENABLED = True
 REQUIRE_2FA_FOR_SUPERUSERS = env_bool("REQUIRE_2FA_FOR_SUPERUSERS")
 OTP_TOTP_ISSUER = env_str("OTP_TOTP_ISSUER", "PBGDPL")
 
-# Uploads are checked by content (accounts/uploads.py).
+# Uploads are checked by content (core/uploads.py, used by accounts/uploads.py).
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "accounts.uploads.SafeDocumentForm"
 WAGTAILIMAGES_IMAGE_FORM_BASE = "accounts.uploads.SafeImageForm"
 UPLOAD_MAX_DOCUMENT_MB = env_int("UPLOAD_MAX_DOCUMENT_MB", 50, minimum=1)
@@ -86,7 +86,7 @@ CONTENT_SECURITY_POLICY = {
 # the public-page policy above is not applied under these prefixes.
 CSP_EXEMPT_PATH_PREFIXES = ["/admin/"]
 
-# Public forms (accounts/forms_protection.py).
+# Public forms (core/forms_protection.py).
 PUBLIC_FORM_RATE_LIMIT = env_int("PUBLIC_FORM_RATE_LIMIT", 5, minimum=1)
 PUBLIC_FORM_RATE_WINDOW = env_int("PUBLIC_FORM_RATE_WINDOW", 600, minimum=1)
 

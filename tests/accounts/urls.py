@@ -4,8 +4,8 @@ from django import forms
 from django.http import HttpResponse
 from django.urls import include, path
 
-from accounts.forms_protection import ProtectedFormMixin
 from accounts.security import embeddable
+from core.forms_protection import ProtectedFormMixin
 from site_config import urls as site_urls
 
 
