@@ -8,6 +8,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from accounts.health import healthz
+from questions import urls as questions_urls
 from search import views as search_views
 
 urlpatterns = [
@@ -18,6 +19,7 @@ urlpatterns = [
     path("api/search/autocomplete/", search_views.api_autocomplete, name="api_search_autocomplete"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("healthz", healthz, name="healthz"),
+    *questions_urls.urlpatterns,
 ]
 
 if settings.DEBUG:
