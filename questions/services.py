@@ -163,7 +163,7 @@ def start_answer(question, user):
         owner=user,
     )
     section.add_child(instance=page)
-    page.save_revision(user=user, log_action=True)
+    page.save_revision(user=user, log_action=True, clean=False)
     question.status = QuestionStatus.ANSWERING
     if question.assignee_id is None:
         question.assignee = user

@@ -95,6 +95,13 @@ class QuestionIndexView(IndexView):
 
 
 class QuestionInspectView(InspectView):
+    def get_field_display_value(self, field_name=None, field=None):
+        # Wagtail looks for get_<name>_display_value(): for the field named "field"
+        # that is this very method, called without arguments.
+        if field_name is None:
+            return str(self.object.field or "")
+        return super().get_field_display_value(field_name, field)
+
     @cached_property
     def header_more_buttons(self):
         province = province_unit()
@@ -103,17 +110,10 @@ class QuestionInspectView(InspectView):
         )
 
 
-class DeadlineColumn(DateColumn):
-    """The deadline, flagged when the question is overdue."""
-
-    def get_value(self, instance):
-        return instance.deadline
-
-    def get_cell_context_data(self, instance, parent_context):
-        context = super().get_cell_context_data(instance, parent_context)
-        if instance.is_overdue:
-            context["value"] = f"{instance.deadline:%d/%m/%Y} – {_('quá hạn')}"
-        return context
+def deadline_label(question):
+    """The deadline (dd/mm/yyyy), flagged when the question is overdue."""
+    label = f"{question.deadline:%d/%m/%Y}"
+    return f"{label} – {_('quá hạn')}" if question.is_overdue else label
 
 
 class QuestionViewSet(UnitOwnedSnippetViewSet):
@@ -153,7 +153,7 @@ class QuestionViewSet(UnitOwnedSnippetViewSet):
         "status",
         "unit",
         "assignee",
-        DeadlineColumn("deadline", label=_("Hạn trả lời")),
+        Column("deadline", label=_("Hạn trả lời"), accessor=deadline_label),
         DateColumn("created_at", label=_("Ngày gửi")),
     ]
     list_per_page = 50
