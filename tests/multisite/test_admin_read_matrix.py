@@ -41,6 +41,7 @@ from wagtail.models import (
 )
 
 from multisite.models import Unit, UnitLink, UnitOwned
+from questions.models import Question
 from reporters.models import ImportJob, ImportStatus
 from tests.factories import UnitFactory, article, person, reporter_activity, section, staff_user
 from tests.media import document_in, image_in
@@ -91,12 +92,22 @@ NOT_FILLED = {
     # global snippets: one list for the whole province, not owned by a unit.
     **{
         f"wagtailsnippets_{label}:{view}": "global snippet"
-        for label in ("legal_docs_documenttype", "legal_docs_issuingbody", "core_legalfield")
+        for label in (
+            "legal_docs_documenttype",
+            "legal_docs_issuingbody",
+            "core_legalfield",
+            "questions_routingrule",
+        )
         for view in ("edit", "delete", "usage", "history", "history_results", "copy")
     },
     **{
         f"wagtailsnippetchoosers_{label}:chosen": "global snippet"
-        for label in ("legal_docs_documenttype", "legal_docs_issuingbody", "core_legalfield")
+        for label in (
+            "legal_docs_documenttype",
+            "legal_docs_issuingbody",
+            "core_legalfield",
+            "questions_routingrule",
+        )
     },
     # Wagtail's catch-all 404 for unknown admin URLs.
     "admin/^.*/$": "catch-all, no view",
@@ -206,6 +217,15 @@ def build_world():
         ),
     ]
     activity = reporter_activity(people[0], topic="KÍN7B hoạt động của đơn vị B")
+    question = Question.objects.create(
+        unit=unit_b,
+        asked_at=unit_b,
+        asker_name="Kín7B Người Hỏi",
+        email="kin7b@example.vn",
+        text="KÍN7B câu hỏi của người dân gửi đơn vị B",
+        consent_to_publish=False,
+    )
+    log(instance=question, action="questions.receive", data={"unit": unit_b.name})
     link = UnitLink.objects.create(
         unit=unit_b, title="KÍN7B liên kết của đơn vị B", url="https://kin7b.example.vn"
     )

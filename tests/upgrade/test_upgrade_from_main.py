@@ -18,6 +18,7 @@ import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from types import SimpleNamespace
 from urllib.parse import quote as url_quote
 
 import pytest
@@ -41,7 +42,19 @@ CONTENT_TYPE_RENAMES = {("legal_docs", "legalfield"): "core"}
 
 # Models the current code adds: (app_label, model). Migrating creates their ContentType
 # row and default permissions; every other row of those tables must stay as it was.
-NEW_MODELS = {("accounts", "securityalert"), ("reporters", "importjob")}
+NEW_MODELS = {
+    ("accounts", "securityalert"),
+    ("reporters", "importjob"),
+    ("questions", "question"),
+    ("questions", "routingrule"),
+    ("questions", "outboxemail"),
+    ("questions", "questionindexpage"),
+    ("questions", "questionanswerpage"),
+    ("questions", "dialoguepage"),
+    ("questions", "dialoguepart"),
+    ("questions", "dialogueattachment"),
+    ("questions", "dialoguecomment"),
+}
 
 # Tables whose rows the migration may change, each with why; each has its own check below.
 CHANGING_TABLES = {
@@ -49,7 +62,15 @@ CHANGING_TABLES = {
     "django_content_type": "moved models change app_label (CONTENT_TYPE_RENAMES), new models add rows "
     "(NEW_MODELS); nothing else may change",
     "auth_permission": "post_migrate adds the default permissions of NEW_MODELS; old rows must stay",
+    "auth_group_permissions": "the questions app grants its unit-owned models' permissions to every unit's "
+    "groups (new rows for NEW_MODELS' permissions only); old rows must stay",
+    "wagtailcore_page": 'each unit\'s "qa" section becomes a questions.QuestionIndexPage in place: only '
+    "those pages' content_type_id changes",
+    "home_sectionpage": 'the "qa" sections\' rows move to questions_questionindexpage (same intro); '
+    "no other row changes",
 }
+# The section converted in place by this branch's migrations: key -> (app_label, model).
+CONVERTED_SECTIONS = {"qa": ("questions", "questionindexpage")}
 
 SUBPROCESS_TIMEOUT = 300
 
@@ -207,11 +228,77 @@ def remeasure(database, before):
 
 
 def table_rows(database, table, columns):
+    return keyed_rows(database, table, ("id", *columns))
+
+
+def keyed_rows(database, table, columns):
+    """{first column: (the other columns)} of every row of ``table``."""
     conn = database.connect()
     try:
-        return {row[0]: tuple(row[1:]) for row in database.rows(conn, table, ("id", *columns))}
+        return {row[0]: tuple(row[1:]) for row in database.rows(conn, table, columns)}
     finally:
         conn.close()
+
+
+def converted_rows(database, before):
+    """What the section conversion checks compare: pages, section pages, group permissions."""
+    page_columns = tuple(column for column in before["wagtailcore_page"].columns if column != "id")
+    return {
+        "pages": keyed_rows(database, "wagtailcore_page", ("id", *page_columns)),
+        "page_columns": page_columns,
+        "sections": keyed_rows(database, "home_sectionpage", ("page_ptr_id", "intro")),
+        "group_permissions": keyed_rows(
+            database, "auth_group_permissions", ("id", "group_id", "permission_id")
+        ),
+    }
+
+
+def check_converted_sections(database, rows_before):
+    """The "qa" sections changed type and nothing else; unit groups only gained permissions."""
+    problems = []
+    content_types = {
+        row: pk for pk, row in table_rows(database, "django_content_type", ("app_label", "model")).items()
+    }
+    unit_sections = keyed_rows(database, "multisite_unitsection", ("page_id", "key"))
+    after = converted_rows(
+        database, {"wagtailcore_page": SimpleNamespace(columns=("id", *rows_before["page_columns"]))}
+    )
+    type_column = rows_before["page_columns"].index("content_type_id")
+    for page_id, row in rows_before["pages"].items():
+        new = after["pages"].get(page_id)
+        key = unit_sections.get(page_id, (None,))[0]
+        if key in CONVERTED_SECTIONS:
+            expected = list(row)
+            expected[type_column] = content_types[CONVERTED_SECTIONS[key]]
+            row = tuple(expected)
+        if new != row:
+            problems.append(f"wagtailcore_page {page_id}: changed beyond its section's conversion")
+    converted_ids = {pk for pk, (key,) in unit_sections.items() if key in CONVERTED_SECTIONS}
+    for app_label, model in set(CONVERTED_SECTIONS.values()):
+        new_rows = keyed_rows(database, f"{app_label}_{model}", ("page_ptr_id", "intro"))
+        for page_id in converted_ids & set(rows_before["sections"]):
+            if new_rows.get(page_id) != rows_before["sections"][page_id]:
+                problems.append(f"{app_label}_{model} {page_id}: intro not carried over")
+    expected_sections = {pk: row for pk, row in rows_before["sections"].items() if pk not in converted_ids}
+    if after["sections"] != expected_sections:
+        problems.append("home_sectionpage: rows other than the converted sections changed")
+    new_type_ids = {content_types[row] for row in NEW_MODELS if row in content_types}
+    new_permissions = {
+        pk
+        for pk, (type_id, _codename, _name) in table_rows(
+            database, "auth_permission", ("content_type_id", "codename", "name")
+        ).items()
+        if type_id in new_type_ids
+    }
+    for pk, row in rows_before["group_permissions"].items():
+        if after["group_permissions"].get(pk) != row:
+            problems.append(f"auth_group_permissions {pk}: changed or removed")
+    problems += [
+        f"auth_group_permissions {pk}: unexpected grant of permission {permission_id}"
+        for pk, (_group, permission_id) in after["group_permissions"].items()
+        if pk not in rows_before["group_permissions"] and permission_id not in new_permissions
+    ]
+    return problems
 
 
 def manage(database, *args):
@@ -311,6 +398,7 @@ def assert_migration_keeps_every_row(database):
         table_rows(database, "django_content_type", ("app_label", "model")),
         table_rows(database, "auth_permission", ("content_type_id", "codename", "name")),
     )
+    sections_before = converted_rows(database, before)
 
     manage(database, "migrate", "--noinput")
 
@@ -325,6 +413,7 @@ def assert_migration_keeps_every_row(database):
                 f"{new.count} rows (checksum {new.checksum[:8]}) after"
             )
     problems += check_changing_tables(database, before_rows)
+    problems += check_converted_sections(database, sections_before)
     assert not problems, "migrating lost or changed data:\n" + "\n".join(problems)
 
     smoke = json.loads(
