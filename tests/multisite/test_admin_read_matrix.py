@@ -41,7 +41,7 @@ from wagtail.models import (
 )
 
 from multisite.models import Unit, UnitLink, UnitOwned
-from questions.models import Question
+from questions.models import DialogueComment, DialoguePage, DialoguePart, Question
 from reporters.models import ImportJob, ImportStatus
 from tests.factories import UnitFactory, article, person, reporter_activity, section, staff_user
 from tests.media import document_in, image_in
@@ -226,6 +226,22 @@ def build_world():
         consent_to_publish=False,
     )
     log(instance=question, action="questions.receive", data={"unit": unit_b.name})
+    dialogue = DialoguePage(
+        title="Đối thoại chính sách của đơn vị",
+        topic="<p>Dự thảo quy định</p>",
+        opens_on=datetime.date(2026, 1, 1),
+        closes_on=datetime.date(2026, 12, 31),
+        parts=[DialoguePart(heading="Điều 1", text="<p>Phạm vi điều chỉnh</p>")],
+    )
+    section(unit_b, "qa").add_child(instance=dialogue)
+    DialogueComment.objects.create(
+        unit=unit_b,
+        dialogue=dialogue,
+        part=dialogue.parts.first(),
+        name="Kín7B Người Góp Ý",
+        email="kin7b@example.vn",
+        text="KÍN7B ý kiến về dự thảo của đơn vị B",
+    )
     link = UnitLink.objects.create(
         unit=unit_b, title="KÍN7B liên kết của đơn vị B", url="https://kin7b.example.vn"
     )
