@@ -82,7 +82,7 @@ def dialogue_view(page, request):
                     text=data["text"],
                 )
                 request.session["questions:comment-sent"] = page.pk
-                return redirect(page.url + "?da-gui=1#gop-y")
+                return redirect(page.get_url(request) + "?da-gui=1#gop-y")
             status = 400
     elif page.is_open():
         form = CommentForm(parts=parts)
@@ -100,7 +100,7 @@ def dialogue_view(page, request):
             "form": form,
             "sent": request.GET.get("da-gui") == "1"
             and request.session.get("questions:comment-sent") == page.pk,
-            "summary_url": page.url + page.reverse_subpage("summary"),
+            "summary_url": page.get_url(request) + page.reverse_subpage("summary"),
         },
     )
     response.status_code = status

@@ -21,7 +21,7 @@ class AnswersFeed(Feed):
         return self.page.title
 
     def link(self):
-        return self.page.url
+        return self.page.full_url
 
     def description(self):
         return _("Câu hỏi pháp luật đã được trả lời")

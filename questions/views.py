@@ -31,7 +31,7 @@ def index_view(page, request):
                 form.cleaned_data, page_unit(page), attachment=form.cleaned_data.get("attachment")
             )
             request.session[SESSION_KEY] = question.tracking_code
-            return redirect(page.url + page.reverse_subpage("sent"))
+            return redirect(page.get_url(request) + page.reverse_subpage("sent"))
         status = 400
     else:
         form = QuestionForm(request=request)
@@ -59,19 +59,22 @@ def answers_context(page, request, form):
         "show_unit": len(units) > 1,
         "include_shared": include_shared,
         "dialogues": dialogues,
-        "status_url": page.url + page.reverse_subpage("status"),
-        "feed_url": page.url + page.reverse_subpage("feed"),
+        "status_url": page.get_url(request) + page.reverse_subpage("status"),
+        "feed_url": page.get_url(request) + page.reverse_subpage("feed"),
     }
 
 
 def sent_view(page, request):
     code = request.session.get(SESSION_KEY)
     if not code:
-        return redirect(page.url)
+        return redirect(page.get_url(request))
     return page.render(
         request,
         template="questions/question_sent.html",
-        context_overrides={"tracking_code": code, "status_url": page.url + page.reverse_subpage("status")},
+        context_overrides={
+            "tracking_code": code,
+            "status_url": page.get_url(request) + page.reverse_subpage("status"),
+        },
     )
 
 
