@@ -78,8 +78,8 @@ def sign_in(driver, base, user):
 
 @pytest.mark.django_db(transaction=True)
 def test_citizen_asks_doj_routes_commune_answers_moderator_publishes(browser, live_server, django_db_blocker):
-    from selenium.webdriver.common.by import By
     from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.by import By
     from selenium.webdriver.support.ui import Select
 
     from tests.conftest import shared_staff, shared_unit
