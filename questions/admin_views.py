@@ -3,13 +3,16 @@
 Each is refused (403) unless the user may change the question (its unit is
 theirs) and the action applies to it now (actions.allowed_actions)."""
 
+import os
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.generic import FormView
+from django.views.generic import FormView, View
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from . import actions, services
@@ -136,3 +139,18 @@ class AnswerView(QuestionActionView):
     def form_valid(self, form):
         page = services.start_answer(self.question, self.request.user)
         return redirect("wagtailadmin_pages:edit", page.pk)
+
+
+class AttachmentView(View):
+    """The question's attachment, to the staff who may see the question (a private file)."""
+
+    model = Question
+
+    def get(self, request, pk):
+        question = get_object_or_404(Question, pk=pk)
+        if not question.attachment or not actions.policy.user_has_permission_for_instance(
+            request.user, "view", question
+        ):
+            raise Http404
+        name = os.path.basename(question.attachment.name)
+        return FileResponse(question.attachment.open("rb"), as_attachment=True, filename=name)

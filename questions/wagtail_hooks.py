@@ -2,11 +2,14 @@
 field → unit routing table, the dialogue comments to moderate, the overdue panel
 on the dashboard and the log actions."""
 
+import os
+
 import django_filters
 from django.contrib.auth import get_user_model
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
@@ -101,6 +104,12 @@ class QuestionInspectView(InspectView):
         if field_name is None:
             return str(self.object.field or "")
         return super().get_field_display_value(field_name, field)
+
+    def get_attachment_display_value(self):
+        if not self.object.attachment:
+            return "–"
+        url = reverse("wagtailsnippets_questions_question:attachment", args=[self.object.pk])
+        return format_html('<a href="{}">{}</a>', url, os.path.basename(self.object.attachment.name))
 
     @cached_property
     def header_more_buttons(self):

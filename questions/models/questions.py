@@ -13,6 +13,7 @@ from core.uploads import UploadValidator
 from multisite.models import UnitOwned
 
 from ..deadlines import deadline_from
+from ..storage import private_storage
 
 TEXT_MAX_LENGTH = 5000
 # Unambiguous letters and digits (no 0/O, 1/I/L): read over the phone and typed by hand.
@@ -70,6 +71,7 @@ class Question(UnitOwned):
     attachment = models.FileField(
         _("tệp đính kèm"),
         upload_to="questions/%Y/%m/",
+        storage=private_storage,
         blank=True,
         validators=[UploadValidator(("document", "image"))],
     )

@@ -271,3 +271,5 @@ QUESTIONS_HOLIDAYS = env_list("QUESTIONS_HOLIDAYS")
 QUESTIONS_RATE_LIMIT = env_int("QUESTIONS_RATE_LIMIT", 5, minimum=1)
 QUESTIONS_CONTACT_RATE_LIMIT = env_int("QUESTIONS_CONTACT_RATE_LIMIT", 3, minimum=1)
 QUESTIONS_RATE_WINDOW = env_int("QUESTIONS_RATE_WINDOW", 3600, minimum=1)
+# Citizens' attachments: private, outside MEDIA_ROOT, served only to the staff of the question's unit.
+QUESTIONS_PRIVATE_ROOT = Path(env_str("QUESTIONS_PRIVATE_ROOT", str(BASE_DIR / "private-media")))

@@ -1,9 +1,11 @@
 """The public question form: storing, validation messages, protection."""
 
 import pytest
+from django.conf import settings
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
+from django.urls import reverse
 
 from questions.models import Question, QuestionIndexPage, QuestionStatus
 from tests.factories import section
@@ -76,7 +78,7 @@ def test_bad_input_is_refused_next_to_its_field_and_the_text_is_kept(client, uni
     assert not Question.objects.exists()
 
 
-def test_attachment_is_checked_by_its_content(client, unit_a):
+def test_attachment_is_checked_by_its_content_and_kept_private(client, unit_a, editor_a, editor_b):
     fake = SimpleUploadedFile("giay-to.pdf", b"MZ\x90\x00 not a pdf", content_type="application/pdf")
     response = post(client, unit_a, form_data(), {"attachment": fake})
     assert response.status_code == 400
@@ -91,7 +93,16 @@ def test_attachment_is_checked_by_its_content(client, unit_a):
         "don.pdf", b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n", content_type="application/pdf"
     )
     assert post(client, unit_a, form_data(), {"attachment": good}).status_code == 302
-    assert Question.objects.get().attachment.name.endswith(".pdf")
+    question = Question.objects.get()
+    assert question.attachment.name.endswith(".pdf")
+    # Private: not under MEDIA_ROOT, served only to the question's unit.
+    assert not str(question.attachment.path).startswith(str(settings.MEDIA_ROOT))
+    download = reverse("wagtailsnippets_questions_question:attachment", args=[question.pk])
+    client.force_login(editor_b)
+    assert client.get(download).status_code == 404
+    client.force_login(editor_a)
+    response = client.get(download)
+    assert response.status_code == 200 and b"".join(response.streaming_content).startswith(b"%PDF")
 
 
 def test_honeypot_refuses_bots(client, unit_a):
