@@ -1,6 +1,6 @@
 """Shared protection for public forms: a honeypot field and per-client rate limits.
 
-In core because several feature apps have public forms (accounts, questions).
+In core because several feature apps have public forms.
 
 Usage in a public view::
 

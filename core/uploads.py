@@ -5,8 +5,8 @@ The first bytes of the file must match its extension (magic numbers read by
 the document, image, audio and video types the portal uses are accepted, each
 category within its size limit from settings. An executable renamed ``.pdf``
 is refused with a clear Vietnamese message. In core because several apps take
-uploads: Wagtail's document and image forms (accounts.uploads), the citizens'
-questions; upload fields use :func:`validate_upload` or :class:`UploadValidator`.
+uploads (Wagtail's document and image forms, citizens' public forms); upload
+fields use :func:`validate_upload` or :class:`UploadValidator`.
 """
 
 import os

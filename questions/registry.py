@@ -20,7 +20,15 @@ SECTION = registries.SectionSpec(
 )
 
 
+def seed_demo(unit, index):
+    from .demo import seed_questions
+
+    if index < 6:
+        seed_questions(unit, index)
+
+
 def register():
     registries.sections.replace(SECTION)
     registries.unit_snippets.register("questions.Question")
     registries.unit_snippets.register("questions.DialogueComment")
+    registries.demo_seeders.register(registries.DemoSeeder("questions", seed_demo, order=40))

@@ -10,7 +10,7 @@ from multisite.models import Unit
 from . import services
 from .forms import AnswerFilterForm, QuestionForm, StatusForm
 from .listing import answers_in_scope, filter_answers, scope_units, years_of
-from .models import DialoguePage, Question, QuestionStatus
+from .models import DialoguePage, Question, QuestionAnswerPage, QuestionStatus
 
 PAGE_SIZE = 20
 SESSION_KEY = "questions:sent"
@@ -52,6 +52,14 @@ def answers_context(page, request, form):
         answers = answers.none()
     answers = answers.select_related("field").order_by("-date", "-pk")
     dialogues = DialoguePage.objects.child_of(page).live().public().order_by("-opens_on")
+    # Articles the section held before it became a Q&A page stay listed.
+    articles = (
+        page.get_children()
+        .live()
+        .public()
+        .not_type(QuestionAnswerPage, DialoguePage)
+        .order_by("-first_published_at", "-pk")[:PAGE_SIZE]
+    )
     return {
         "form": form,
         "filters": filters,
@@ -59,6 +67,7 @@ def answers_context(page, request, form):
         "show_unit": len(units) > 1,
         "include_shared": include_shared,
         "dialogues": dialogues,
+        "articles": articles,
         "status_url": page.get_url(request) + page.reverse_subpage("status"),
         "feed_url": page.get_url(request) + page.reverse_subpage("feed"),
     }

@@ -16,12 +16,14 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.widgets.button import Button
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import IndexView, InspectView, SnippetViewSet
 
 from core.models import LegalField
+from multisite.models import Unit
 from multisite.scoping import user_unit_ids
-from multisite.viewsets import UnitOwnedSnippetViewSet, register_unit_owned_snippet
+from multisite.viewsets import UnitOwnedPermissionPolicy, UnitOwnedSnippetViewSet, register_unit_owned_snippet
 
 from . import actions, admin_views, log_actions
 from .admin_forms import QuestionAdminForm
@@ -44,6 +46,7 @@ def register_question_log_actions(registry):
 
 
 class QuestionFilterSet(WagtailFilterSet):
+    unit = django_filters.ModelChoiceFilter(label=_("Đơn vị"), queryset=Unit.objects.none())
     status = django_filters.ChoiceFilter(label=_("Tình trạng"), choices=QuestionStatus.choices)
     field = django_filters.ModelChoiceFilter(label=_("Lĩnh vực"), queryset=LegalField.objects.all())
     assignee = django_filters.ModelChoiceFilter(
@@ -53,7 +56,7 @@ class QuestionFilterSet(WagtailFilterSet):
 
     class Meta:
         model = Question
-        fields = ["status", "field", "assignee", "overdue"]
+        fields = ["unit", "status", "field", "assignee", "overdue"]
 
     def __init__(self, *args, request=None, **kwargs):
         super().__init__(*args, request=request, **kwargs)
@@ -61,6 +64,10 @@ class QuestionFilterSet(WagtailFilterSet):
         if request is not None and not request.user.is_superuser:
             users = users.filter(staff_profile__unit_id__in=user_unit_ids(request.user))
         self.filters["assignee"].queryset = users.order_by("username")
+        units = Unit.objects.order_by("name")
+        if request is not None and not request.user.is_superuser:
+            units = units.filter(pk__in=user_unit_ids(request.user))
+        self.filters["unit"].queryset = units
 
     def filter_assignee(self, queryset, name, value):
         return queryset.filter(assignee=value) if value else queryset
@@ -203,10 +210,12 @@ class QuestionViewSet(UnitOwnedSnippetViewSet):
         return super().get_queryset(request).select_related("field", "assignee")
 
     def get_urlpatterns(self):
-        return super().get_urlpatterns() + [
+        actions_urls = [
             path(f"{name}/<str:pk>/", view.as_view(), name=name)
             for name, (view, _l, _i) in ACTION_VIEWS.items()
         ]
+        attachment = path("attachment/<str:pk>/", admin_views.AttachmentView.as_view(), name="attachment")
+        return super().get_urlpatterns() + actions_urls + [attachment]
 
 
 class RoutingRuleViewSet(SnippetViewSet):
@@ -268,8 +277,19 @@ class DialogueCommentViewSet(UnitOwnedSnippetViewSet):
         return super().get_queryset(request).select_related("dialogue")
 
 
+class CommentPermissionPolicy(UnitOwnedPermissionPolicy):
+    """Comments come from citizens on the public page: staff moderate and reply, never add."""
+
+    def user_has_permission(self, user, action):
+        return action != "add" and super().user_has_permission(user, action)
+
+    def user_has_any_permission(self, user, actions):
+        return super().user_has_any_permission(user, [a for a in actions if a != "add"])
+
+
 register_unit_owned_snippet(QuestionViewSet)
-register_unit_owned_snippet(DialogueCommentViewSet)
+register_permission_policy(DialogueComment, CommentPermissionPolicy(DialogueComment))
+register_snippet(DialogueCommentViewSet)
 register_snippet(RoutingRuleViewSet)
 
 

@@ -155,3 +155,11 @@ def test_other_units_staff_cannot_moderate_the_comments(client, unit_a, editor_b
     assert client.post(edit, {"status": "approved", "reply": "x"}).status_code in (302, 403)
     stored.refresh_from_db()
     assert stored.status == CommentStatus.PENDING and stored.reply == ""
+
+
+def test_staff_cannot_add_comments_in_the_admin(client, admin_a):
+    client.force_login(admin_a)
+    response = client.get(reverse("wagtailsnippets_questions_dialoguecomment:add"))
+    assert response.status_code in (302, 403)
+    listing = client.get(reverse("wagtailsnippets_questions_dialoguecomment:list"))
+    assert listing.status_code == 200

@@ -2,6 +2,8 @@
 
 import pytest
 
+from tests.factories import section
+
 from .helpers import QA_PATH, field, published_answer
 
 pytestmark = pytest.mark.django_db
@@ -65,3 +67,13 @@ def test_answers_are_found_by_the_site_search_with_their_facets(client, province
     content_types = {item["value"] for item in data["facets"]["content_type"]}
     assert "Câu hỏi – trả lời" in content_types
     assert "Đất đai" in {item["value"] for item in data["facets"]["field"]}
+
+
+def test_articles_the_section_held_before_stay_listed(client, unit_a):
+    from home.models import ArticlePage
+
+    article = ArticlePage(title="Bài hỏi đáp cũ trước khi nâng cấp")
+    section(unit_a, "qa").add_child(instance=article)
+    article.save_revision().publish()
+    html = get(client, unit_a).content.decode()
+    assert "Bài hỏi đáp cũ trước khi nâng cấp" in html
