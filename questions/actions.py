@@ -19,17 +19,35 @@ ROUTE, FORWARD, SEND_BACK, ASSIGN, DECLINE, ANSWER = (
 ACTIONS = (ROUTE, FORWARD, SEND_BACK, ASSIGN, DECLINE, ANSWER)
 
 
-def allowed_actions(user, question, province_id=None):
-    """The actions ``user`` may take on ``question`` now (a subset of ACTIONS)."""
-    if not question.is_open or not policy.user_has_permission_for_instance(user, "change", question):
-        return []
-    if province_id is None:
+class ActionContext:
+    """What the answers depend on, looked up once per unit (a listing asks for
+    every row: without it each row would cost several queries)."""
+
+    def __init__(self, user):
+        self.user = user
         province = province_unit()
-        province_id = province.pk if province else None
-    at_intake = question.unit_id == province_id
-    actions = [ROUTE] if at_intake else [FORWARD, SEND_BACK]
+        self.province_id = province.pk if province else None
+        self.can_change = policy.user_has_permission(user, "change")
+        self._can_answer = {}
+
+    def can_answer(self, unit_id):
+        if unit_id not in self._can_answer:
+            section = qa_section(unit_id)
+            self._can_answer[unit_id] = (
+                section is not None and section.permissions_for_user(self.user).can_add_subpage()
+            )
+        return self._can_answer[unit_id]
+
+
+def allowed_actions(user, question, context=None):
+    """The actions ``user`` may take on ``question`` now (a subset of ACTIONS)."""
+    context = context or ActionContext(user)
+    if not question.is_open or not context.can_change:
+        return []
+    if not policy.user_has_permission_for_instance(user, "change", question):
+        return []
+    actions = [ROUTE] if question.unit_id == context.province_id else [FORWARD, SEND_BACK]
     actions += [ASSIGN, DECLINE]
-    section = qa_section(question.unit_id)
-    if section is not None and section.permissions_for_user(user).can_add_subpage():
+    if context.can_answer(question.unit_id):
         actions.append(ANSWER)
     return actions

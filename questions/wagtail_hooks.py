@@ -28,7 +28,6 @@ from multisite.viewsets import UnitOwnedPermissionPolicy, UnitOwnedSnippetViewSe
 from . import actions, admin_views, log_actions
 from .admin_forms import QuestionAdminForm
 from .models import CommentStatus, DialogueComment, Question, QuestionStatus, RoutingRule
-from .services import province_unit
 
 ACTION_VIEWS = {
     actions.ROUTE: (admin_views.RouteView, _("Chuyển đơn vị trả lời"), "arrow-right"),
@@ -79,7 +78,7 @@ class QuestionFilterSet(WagtailFilterSet):
         return overdue if value else queryset.exclude(pk__in=overdue.values("pk"))
 
 
-def action_buttons(user, question, province_id):
+def action_buttons(user, question, context):
     return [
         Button(
             label,
@@ -88,20 +87,19 @@ def action_buttons(user, question, province_id):
             priority=5 + position,
         )
         for position, (name, (_view, label, icon)) in enumerate(ACTION_VIEWS.items())
-        if name in actions.allowed_actions(user, question, province_id)
+        if name in actions.allowed_actions(user, question, context)
     ]
 
 
 class QuestionIndexView(IndexView):
     @cached_property
-    def province_id(self):
-        province = province_unit()
-        return province.pk if province else None
+    def action_context(self):
+        return actions.ActionContext(self.request.user)
 
     def get_list_more_buttons(self, instance):
-        return action_buttons(self.request.user, instance, self.province_id) + super().get_list_more_buttons(
-            instance
-        )
+        return action_buttons(
+            self.request.user, instance, self.action_context
+        ) + super().get_list_more_buttons(instance)
 
 
 class QuestionInspectView(InspectView):
@@ -120,10 +118,8 @@ class QuestionInspectView(InspectView):
 
     @cached_property
     def header_more_buttons(self):
-        province = province_unit()
-        return action_buttons(self.request.user, self.object, province.pk if province else None) + list(
-            super().header_more_buttons
-        )
+        context = actions.ActionContext(self.request.user)
+        return action_buttons(self.request.user, self.object, context) + list(super().header_more_buttons)
 
 
 def deadline_label(question):
@@ -172,10 +168,10 @@ class QuestionViewSet(UnitOwnedSnippetViewSet):
         Column("deadline", label=_("Hạn trả lời"), accessor=deadline_label),
         DateColumn("created_at", label=_("Ngày gửi")),
     ]
-    list_per_page = 50
     search_fields = ["text", "tracking_code", "asker_name"]
     search_backend_name = None
     ordering = ["-created_at"]
+    list_per_page = 25
     list_export = [
         "tracking_code",
         "created_at",

@@ -182,3 +182,23 @@ def test_export_neutralises_formulas(client, unit_a, admin_a):
     response = client.get(reverse(LIST), {"export": "csv"})
     body = b"".join(response.streaming_content).decode() if response.streaming else response.content.decode()
     assert "'=HYPERLINK" in body and "'@SUM(A1)" in body
+
+
+def test_inbox_queries_do_not_grow_with_the_number_of_questions(client, unit_a, admin_a):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(admin_a)
+
+    def queries():
+        client.get(reverse(LIST))  # warm the per-process caches
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(reverse(LIST)).status_code == 200
+        return len(captured)
+
+    for number in range(3):
+        ask(unit_a, email=f"it{number}@example.vn", text=f"Câu hỏi thứ {number} về thủ tục hành chính ở xã.")
+    few = queries()
+    for number in range(3, 30):
+        ask(unit_a, email=f"it{number}@example.vn", text=f"Câu hỏi thứ {number} về thủ tục hành chính ở xã.")
+    assert queries() == few
