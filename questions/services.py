@@ -2,12 +2,14 @@
 told through the outbox. Views and the API call these; nothing else changes a
 question's status or unit."""
 
+from django.core.cache import cache
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
+from core.cache import content_version
 from multisite.models import Unit, UnitKind, UnitSection
 
 from . import log_actions
@@ -28,12 +30,23 @@ def qa_section(unit_id):
     return row.page.specific if row else None
 
 
+def status_page_url(unit_id):
+    """The full URL of the status page on ``unit_id``'s site ("" if it has no Q&A
+    section); cached until pages move (the content version), as every question
+    submitted there needs it."""
+    key = f"questions:status-url:{unit_id}:{content_version()}"
+    url = cache.get(key)
+    if url is None:
+        section = qa_section(unit_id)
+        url = section.get_full_url() + section.reverse_subpage("status") if section is not None else ""
+        cache.set(key, url, 3600)
+    return url
+
+
 def status_url(question):
     """The public status page of ``question``, on the site it was asked on."""
-    section = qa_section(question.asked_at_id or question.unit_id)
-    if section is None:
-        return ""
-    return section.get_full_url() + section.reverse_subpage("status") + f"?ma={question.tracking_code}"
+    base = status_page_url(question.asked_at_id or question.unit_id)
+    return f"{base}?ma={question.tracking_code}" if base else ""
 
 
 def _notify(question, template, subject, **context):

@@ -92,14 +92,14 @@ def action_buttons(user, question, context):
 
 
 class QuestionIndexView(IndexView):
-    @cached_property
-    def action_context(self):
-        return actions.ActionContext(self.request.user)
+    """The inbox: each question links to its page (the inspect view), where the
+    actions are; rows carry no menu, which keeps a page of the inbox light."""
+
+    def get_edit_url(self, instance):
+        return self.get_inspect_url(instance)
 
     def get_list_more_buttons(self, instance):
-        return action_buttons(
-            self.request.user, instance, self.action_context
-        ) + super().get_list_more_buttons(instance)
+        return []
 
 
 class QuestionInspectView(InspectView):
@@ -119,7 +119,17 @@ class QuestionInspectView(InspectView):
     @cached_property
     def header_more_buttons(self):
         context = actions.ActionContext(self.request.user)
-        return action_buttons(self.request.user, self.object, context) + list(super().header_more_buttons)
+        history = Button(
+            _("Lịch sử xử lý"),
+            url=reverse("wagtailsnippets_questions_question:history", args=[self.object.pk]),
+            icon_name="history",
+            priority=30,
+        )
+        return (
+            action_buttons(self.request.user, self.object, context)
+            + list(super().header_more_buttons)
+            + [history]
+        )
 
 
 def deadline_label(question):

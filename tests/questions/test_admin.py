@@ -43,7 +43,9 @@ def test_a_units_inbox_shows_only_its_questions(client, unit_a, unit_b, editor_a
     response = client.post(url("decline", theirs), {"reason": "thử"})
     assert response.status_code in (302, 403)
     assert reload(theirs).status == QuestionStatus.RECEIVED
-    assert client.get(url("inspect", mine)).status_code == 200
+    page = client.get(url("inspect", mine)).content.decode()
+    assert mine.text in page and url("decline", mine) in page and url("history", mine) in page
+    assert url("inspect", mine) in client.get(reverse(LIST)).content.decode()
 
 
 def test_the_department_of_justice_routes_with_the_suggested_unit(client, province, unit_a, doj, editor_a):
