@@ -278,7 +278,8 @@ def converted_rows(database, before):
 
 
 def check_converted_sections(database, rows_before):
-    """The "qa" sections changed type and nothing else; unit groups only gained permissions."""
+    """The converted sections (CONVERTED_SECTIONS) changed type and nothing else; unit groups
+    only gained permissions."""
     problems = []
     content_types = {
         row: pk for pk, row in table_rows(database, "django_content_type", ("app_label", "model")).items()
@@ -300,9 +301,10 @@ def check_converted_sections(database, rows_before):
             # Other migrations may delete pages or renumber children; none may change a page's type.
             problems.append(f"wagtailcore_page {page_id}: page type changed")
     converted_ids = {pk for pk, (key,) in unit_sections.items() if key in CONVERTED_SECTIONS}
-    for app_label, model in set(CONVERTED_SECTIONS.values()):
+    for section_key, (app_label, model) in CONVERTED_SECTIONS.items():
         new_rows = keyed_rows(database, f"{app_label}_{model}", ("page_ptr_id", "intro"))
-        for page_id in converted_ids & set(rows_before["sections"]):
+        of_key = {pk for pk, (key,) in unit_sections.items() if key == section_key}
+        for page_id in of_key & set(rows_before["sections"]):
             if new_rows.get(page_id) != rows_before["sections"][page_id]:
                 problems.append(f"{app_label}_{model} {page_id}: intro not carried over")
     expected_sections = {pk: row for pk, row in rows_before["sections"].items() if pk not in converted_ids}
