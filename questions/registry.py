@@ -28,6 +28,9 @@ def seed_demo(unit, index):
 
 
 def register():
+    from . import open_api
+
+    open_api.register()
     registries.sections.replace(SECTION)
     registries.unit_snippets.register("questions.Question")
     registries.unit_snippets.register("questions.DialogueComment")

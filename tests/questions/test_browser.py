@@ -6,63 +6,16 @@ shows "answered" and the answer is found by the site search.
 Skipped only when the browser is missing and REQUIRE_SERVICES is unset; CI
 (REQUIRE_SERVICES=1) fails instead."""
 
-import shutil
-from pathlib import Path
-
 import pytest
-from django.conf import settings
 
 from questions.models import Question, QuestionAnswerPage, QuestionStatus
+from tests.browser import wait_for
 from tests.factories import STAFF_PASSWORD, staff_user
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMEDRIVER = "/usr/bin/chromedriver"
 QUESTION = "Gia đình tôi muốn tách thửa đất nông nghiệp để chia cho các con, thủ tục tách thửa cần những gì?"
 ANSWER = (
     "Hồ sơ tách thửa gồm đơn đề nghị tách thửa và giấy chứng nhận quyền sử dụng đất (Khoanhvungtachthua)."
 )
-
-
-def browser_or_skip():
-    missing = [path for path in (CHROMIUM, CHROMEDRIVER) if not Path(path).exists()]
-    try:
-        import selenium  # noqa: F401
-    except ImportError:
-        missing.append("selenium")
-    if missing:
-        message = f"browser test needs {', '.join(missing)} (apt-get install chromium chromium-driver)"
-        if settings.REQUIRE_SERVICES:
-            pytest.fail("REQUIRE_SERVICES=1 but " + message)
-        pytest.skip(message)
-
-
-@pytest.fixture
-def browser():
-    browser_or_skip()
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
-    options = webdriver.ChromeOptions()
-    options.binary_location = CHROMIUM
-    for argument in (
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-dev-shm-usage",
-        "--disable-gpu",
-        "--window-size=1280,1600",
-        f"--host-resolver-rules=MAP *.{settings.PORTAL_BASE_DOMAIN} 127.0.0.1",
-    ):
-        options.add_argument(argument)
-    driver = webdriver.Chrome(service=Service(shutil.which("chromedriver") or CHROMEDRIVER), options=options)
-    driver.implicitly_wait(5)
-    yield driver
-    driver.quit()
-
-
-def wait_for(driver, condition, timeout=15):
-    from selenium.webdriver.support.ui import WebDriverWait
-
-    return WebDriverWait(driver, timeout).until(condition)
 
 
 def sign_in(driver, base, user):
