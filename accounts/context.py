@@ -2,6 +2,8 @@
 
 import contextvars
 
+from core.client import client_ip  # noqa: F401 - re-exported for accounts' modules
+
 _current_request = contextvars.ContextVar("pbgdpl_current_request", default=None)
 
 
@@ -15,18 +17,6 @@ def set_current_request(request):
 
 def reset_current_request(token):
     _current_request.reset(token)
-
-
-def client_ip(request):
-    """The client's address as axes sees it (honours the proxy settings)."""
-    if request is None:
-        return None
-    from axes.helpers import get_client_ip_address
-
-    try:
-        return get_client_ip_address(request) or None
-    except Exception:  # noqa: BLE001 - a malformed header must not stop the audit
-        return request.META.get("REMOTE_ADDR") or None
 
 
 def user_agent(request):

@@ -36,6 +36,16 @@ class Registry:
         self._items[key] = item
         return item
 
+    def replace(self, item):
+        """Put ``item`` in place of the declaration with its key, which must exist:
+        a feature app taking over a section a lower layer declares (same key, so
+        existing units' sections are converted, not duplicated)."""
+        key = self._key(item)
+        if key not in self._items:
+            raise ImproperlyConfigured(f"{self.name}: {key!r} is not registered, nothing to replace")
+        self._items[key] = item
+        return item
+
     def unregister(self, key):
         """Remove a declaration (tests that register a temporary one)."""
         self._items.pop(key, None)

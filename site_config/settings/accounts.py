@@ -42,7 +42,7 @@ WAGTAILUSERS_PASSWORD_ENABLED = True
 REQUIRE_2FA_FOR_SUPERUSERS = env_bool("REQUIRE_2FA_FOR_SUPERUSERS")
 OTP_TOTP_ISSUER = env_str("OTP_TOTP_ISSUER", "PBGDPL")
 
-# Uploads are checked by content (accounts/uploads.py).
+# Uploads are checked by content (core/uploads.py, used by accounts/uploads.py).
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "accounts.uploads.SafeDocumentForm"
 WAGTAILIMAGES_IMAGE_FORM_BASE = "accounts.uploads.SafeImageForm"
 UPLOAD_MAX_DOCUMENT_MB = env_int("UPLOAD_MAX_DOCUMENT_MB", 50, minimum=1)
@@ -93,7 +93,7 @@ FEEDS_MAX_BYTES = env_int("FEEDS_MAX_BYTES", 2 * 1024 * 1024, minimum=1024)
 # The open API (/api/v1/): requests per address and minute, on the shared cache.
 API_RATE_LIMIT = env_int("API_RATE_LIMIT", 300, minimum=1)
 
-# Public forms (accounts/forms_protection.py).
+# Public forms (core/forms_protection.py).
 PUBLIC_FORM_RATE_LIMIT = env_int("PUBLIC_FORM_RATE_LIMIT", 5, minimum=1)
 PUBLIC_FORM_RATE_WINDOW = env_int("PUBLIC_FORM_RATE_WINDOW", 600, minimum=1)
 

@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "legal_docs",
     "council",
     "reporters",
+    "questions",
     "search",
     "publicapi",
     "accounts",
@@ -262,3 +263,15 @@ from .accounts import *  # noqa: E402
 REPORTERS_IMPORT_MAX_ROWS = env_int("REPORTERS_IMPORT_MAX_ROWS", 5000, minimum=1)
 REPORTERS_IMPORT_BACKGROUND_ROWS = env_int("REPORTERS_IMPORT_BACKGROUND_ROWS", 300, minimum=1)
 REPORTERS_IMPORT_THREADS = env_bool("REPORTERS_IMPORT_THREADS", True)
+
+# Citizens' questions (questions): the answer is due within QUESTIONS_DEADLINE_DAYS working
+# days (Monday–Friday, less QUESTIONS_HOLIDAYS, ISO dates); a client may send
+# QUESTIONS_RATE_LIMIT questions and one e-mail address or phone number
+# QUESTIONS_CONTACT_RATE_LIMIT questions per QUESTIONS_RATE_WINDOW seconds.
+QUESTIONS_DEADLINE_DAYS = env_int("QUESTIONS_DEADLINE_DAYS", 15, minimum=1)
+QUESTIONS_HOLIDAYS = env_list("QUESTIONS_HOLIDAYS")
+QUESTIONS_RATE_LIMIT = env_int("QUESTIONS_RATE_LIMIT", 5, minimum=1)
+QUESTIONS_CONTACT_RATE_LIMIT = env_int("QUESTIONS_CONTACT_RATE_LIMIT", 3, minimum=1)
+QUESTIONS_RATE_WINDOW = env_int("QUESTIONS_RATE_WINDOW", 3600, minimum=1)
+# Citizens' attachments: private, outside MEDIA_ROOT, served only to the staff of the question's unit.
+QUESTIONS_PRIVATE_ROOT = Path(env_str("QUESTIONS_PRIVATE_ROOT", str(BASE_DIR / "private-media")))

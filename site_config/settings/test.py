@@ -24,3 +24,4 @@ if SEARCH_BACKEND != "database":  # noqa: F405
         f"{SEARCH_INDEX}_test_" + (f"{TEST_WORKER}_" if TEST_WORKER else "")  # noqa: F405
     )
 MEDIA_ROOT = BASE_DIR / ".cache" / f"test-media{TEST_WORKER}"  # noqa: F405
+QUESTIONS_PRIVATE_ROOT = BASE_DIR / ".cache" / f"test-private{TEST_WORKER}"  # noqa: F405

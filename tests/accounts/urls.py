@@ -4,7 +4,7 @@ from django import forms
 from django.http import HttpResponse
 from django.urls import include, path
 
-from accounts.forms_protection import ProtectedFormMixin
+from core.forms_protection import ProtectedFormMixin
 from core.framing import embeddable
 from site_config import urls as site_urls
 

@@ -43,6 +43,7 @@ from wagtail.models import (
 from feeds.models import FeedSource
 from legal_docs.models import DocumentListing, DocumentListingRule
 from multisite.models import Unit, UnitLink, UnitOwned
+from questions.models import DialogueComment, DialoguePage, DialoguePart, Question
 from reporters.models import ImportJob, ImportStatus
 from tests.factories import (
     UnitFactory,
@@ -101,12 +102,22 @@ NOT_FILLED = {
     # global snippets: one list for the whole province, not owned by a unit.
     **{
         f"wagtailsnippets_{label}:{view}": "global snippet"
-        for label in ("legal_docs_documenttype", "legal_docs_issuingbody", "core_legalfield")
+        for label in (
+            "legal_docs_documenttype",
+            "legal_docs_issuingbody",
+            "core_legalfield",
+            "questions_routingrule",
+        )
         for view in ("edit", "delete", "usage", "history", "history_results", "copy")
     },
     **{
         f"wagtailsnippetchoosers_{label}:chosen": "global snippet"
-        for label in ("legal_docs_documenttype", "legal_docs_issuingbody", "core_legalfield")
+        for label in (
+            "legal_docs_documenttype",
+            "legal_docs_issuingbody",
+            "core_legalfield",
+            "questions_routingrule",
+        )
     },
     # Wagtail's catch-all 404 for unknown admin URLs.
     "admin/^.*/$": "catch-all, no view",
@@ -216,6 +227,31 @@ def build_world():
         ),
     ]
     activity = reporter_activity(people[0], topic="KÍN7B hoạt động của đơn vị B")
+    question = Question.objects.create(
+        unit=unit_b,
+        asked_at=unit_b,
+        asker_name="Kín7B Người Hỏi",
+        email="kin7b@example.vn",
+        text="KÍN7B câu hỏi của người dân gửi đơn vị B",
+        consent_to_publish=False,
+    )
+    log(instance=question, action="questions.receive", data={"unit": unit_b.name})
+    dialogue = DialoguePage(
+        title="Đối thoại chính sách của đơn vị",
+        topic="<p>Dự thảo quy định</p>",
+        opens_on=datetime.date(2026, 1, 1),
+        closes_on=datetime.date(2026, 12, 31),
+        parts=[DialoguePart(heading="Điều 1", text="<p>Phạm vi điều chỉnh</p>")],
+    )
+    section(unit_b, "qa").add_child(instance=dialogue)
+    DialogueComment.objects.create(
+        unit=unit_b,
+        dialogue=dialogue,
+        part=dialogue.parts.first(),
+        name="Kín7B Người Góp Ý",
+        email="kin7b@example.vn",
+        text="KÍN7B ý kiến về dự thảo của đơn vị B",
+    )
     link = UnitLink.objects.create(
         unit=unit_b, title="KÍN7B liên kết của đơn vị B", url="https://kin7b.example.vn"
     )

@@ -10,6 +10,7 @@ from jsonschema import Draft202012Validator
 from legal_docs.models import DocumentListing
 from publicapi.openapi import standard_schema
 from tests import factories
+from tests.questions.helpers import published_answer
 
 ALLOWED = "https://cong.binhan.gov.vn"
 
@@ -46,13 +47,21 @@ def library(province, unit_a, unit_b):
     DocumentListing.objects.create(unit=unit_a, document=law)
     factories.article(unit_a, title="Tin của xã An Phú", date=datetime.date(2026, 3, 1))
     factories.article(unit_b, title="Tin của xã Bình Hòa", date=datetime.date(2026, 4, 1))
+    published_answer(unit_a, "Thủ tục tách thửa", "Thủ tục tách thửa đất nông nghiệp thế nào?")
     return {"law": law, "decree": decree, "local": local}
 
 
 def test_the_index_lists_every_collection_and_the_schema(client, province):
     data = get(client, province, "/api/v1/").json()
     keys = {c["key"] for c in data["collections"]}
-    assert {"articles", "legal-documents", "introduction-materials", "council-activities", "units"} <= keys
+    assert {
+        "articles",
+        "legal-documents",
+        "introduction-materials",
+        "council-activities",
+        "units",
+        "qa",
+    } <= keys
     assert data["schema"].endswith("/api/v1/schema/")
 
 
@@ -67,6 +76,7 @@ def test_every_object_of_every_collection_validates_against_the_standard(client,
             "introduction-materials": "introduction_material",
             "council-activities": "event",
             "units": "unit",
+            "qa": "question",
         }.get(collection["key"])
         if schema_name is None:
             continue
@@ -77,7 +87,7 @@ def test_every_object_of_every_collection_validates_against_the_standard(client,
             errors = sorted(validator.iter_errors(item), key=str)
             assert not errors, (collection["key"], item, [e.message for e in errors])
             checked += 1
-    assert checked >= 6
+    assert checked >= 7
 
 
 def test_legal_documents_carry_relations_both_ways_and_the_units_listing_them(

@@ -18,6 +18,7 @@ import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from types import SimpleNamespace
 from urllib.parse import quote as url_quote
 
 import pytest
@@ -49,13 +50,23 @@ NEW_MODELS = {
     ("home", "linkspage"),
     ("feeds", "feedsource"),
     ("feeds", "feeditem"),
+    ("questions", "question"),
+    ("questions", "routingrule"),
+    ("questions", "outboxemail"),
+    ("questions", "questionindexpage"),
+    ("questions", "questionanswerpage"),
+    ("questions", "dialoguepage"),
+    ("questions", "dialoguepart"),
+    ("questions", "dialogueattachment"),
+    ("questions", "dialoguecomment"),
 }
 
 # Tables the merge of the units' copies of a document into the shared repository
-# (legal_docs 0008, issue 12) changes; check_merge() checks what happened to them.
+# (legal_docs 0008, issue 12) and the sections' conversions change; check_merge(),
+# check_links() and check_converted_sections() check what happened to them.
 MERGED_TABLES = {
-    "wagtailcore_page": "the merged copies' pages are deleted; their parents' numchild follows; "
-    "the Liên kết sections become LinksPage (content_type_id)",
+    "wagtailcore_page": "the merged copies' pages are deleted, their parents' numchild follows; each "
+    'unit\'s "qa" and "links" sections change page type in place (CONVERTED_SECTIONS), nothing else',
     "legal_docs_legaldocumentpage": "the merged copies are deleted",
     "legal_docs_legaldocumentrelation": "relations of copies move to the kept document (no duplicates)",
     "legal_docs_legaldocumentattachment": "files of copies move to the kept document (each file once)",
@@ -63,13 +74,15 @@ MERGED_TABLES = {
     "legal_docs_introductionmaterialpage": "materials about a copy are about the kept document",
     "wagtailcore_revision": "the copies' revisions are deleted with them; the Liên kết sections' "
     "revisions take the LinksPage content type",
-    "home_sectionpage": "the Liên kết sections' rows move to home_linkspage (home 0005)",
+    "home_sectionpage": "the qa and links sections' rows move to their new page types' tables (same "
+    "intro); no other row changes",
     "multisite_unitlink": "every unit gets the national links (home 0005); old rows stay, checked below",
     "wagtailcore_referenceindex": "reference rows from and to the copies are deleted",
     "wagtailcore_workflowstate": "workflow states of the copies are deleted",
     "wagtailredirects_redirect": "each copy's address redirects to the kept document",
     "wagtailsearchpromotions_searchpromotion": "promotions of a copy promote the kept document",
-    "auth_group_permissions": "unit groups get their role's permissions on NEW_MODELS",
+    "auth_group_permissions": "unit groups get their role's permissions on NEW_MODELS' unit-owned "
+    "models (new rows for those permissions only); old rows must stay",
 }
 
 # Tables whose rows the migration may change, each with why; each has its own check below.
@@ -80,6 +93,8 @@ CHANGING_TABLES = {
     "auth_permission": "post_migrate adds the default permissions of NEW_MODELS; old rows must stay",
     **MERGED_TABLES,
 }
+# The section converted in place by this branch's migrations: key -> (app_label, model).
+CONVERTED_SECTIONS = {"qa": ("questions", "questionindexpage"), "links": ("home", "linkspage")}
 
 SUBPROCESS_TIMEOUT = 300
 
@@ -237,11 +252,81 @@ def remeasure(database, before):
 
 
 def table_rows(database, table, columns):
+    return keyed_rows(database, table, ("id", *columns))
+
+
+def keyed_rows(database, table, columns):
+    """{first column: (the other columns)} of every row of ``table``."""
     conn = database.connect()
     try:
-        return {row[0]: tuple(row[1:]) for row in database.rows(conn, table, ("id", *columns))}
+        return {row[0]: tuple(row[1:]) for row in database.rows(conn, table, columns)}
     finally:
         conn.close()
+
+
+def converted_rows(database, before):
+    """What the section conversion checks compare: pages, section pages, group permissions."""
+    page_columns = tuple(column for column in before["wagtailcore_page"].columns if column != "id")
+    return {
+        "pages": keyed_rows(database, "wagtailcore_page", ("id", *page_columns)),
+        "page_columns": page_columns,
+        "sections": keyed_rows(database, "home_sectionpage", ("page_ptr_id", "intro")),
+        "group_permissions": keyed_rows(
+            database, "auth_group_permissions", ("id", "group_id", "permission_id")
+        ),
+    }
+
+
+def check_converted_sections(database, rows_before):
+    """The converted sections (CONVERTED_SECTIONS) changed type and nothing else; unit groups
+    only gained permissions."""
+    problems = []
+    content_types = {
+        row: pk for pk, row in table_rows(database, "django_content_type", ("app_label", "model")).items()
+    }
+    unit_sections = keyed_rows(database, "multisite_unitsection", ("page_id", "key"))
+    after = converted_rows(
+        database, {"wagtailcore_page": SimpleNamespace(columns=("id", *rows_before["page_columns"]))}
+    )
+    type_column = rows_before["page_columns"].index("content_type_id")
+    for page_id, row in rows_before["pages"].items():
+        new = after["pages"].get(page_id)
+        key = unit_sections.get(page_id, (None,))[0]
+        if key in CONVERTED_SECTIONS:
+            expected = list(row)
+            expected[type_column] = content_types[CONVERTED_SECTIONS[key]]
+            if new != tuple(expected):
+                problems.append(f"wagtailcore_page {page_id}: changed beyond its section's conversion")
+        elif new is not None and new[type_column] != row[type_column]:
+            # Other migrations may delete pages or renumber children; none may change a page's type.
+            problems.append(f"wagtailcore_page {page_id}: page type changed")
+    converted_ids = {pk for pk, (key,) in unit_sections.items() if key in CONVERTED_SECTIONS}
+    for section_key, (app_label, model) in CONVERTED_SECTIONS.items():
+        new_rows = keyed_rows(database, f"{app_label}_{model}", ("page_ptr_id", "intro"))
+        of_key = {pk for pk, (key,) in unit_sections.items() if key == section_key}
+        for page_id in of_key & set(rows_before["sections"]):
+            if new_rows.get(page_id) != rows_before["sections"][page_id]:
+                problems.append(f"{app_label}_{model} {page_id}: intro not carried over")
+    expected_sections = {pk: row for pk, row in rows_before["sections"].items() if pk not in converted_ids}
+    if after["sections"] != expected_sections:
+        problems.append("home_sectionpage: rows other than the converted sections changed")
+    new_type_ids = {content_types[row] for row in NEW_MODELS if row in content_types}
+    new_permissions = {
+        pk
+        for pk, (type_id, _codename, _name) in table_rows(
+            database, "auth_permission", ("content_type_id", "codename", "name")
+        ).items()
+        if type_id in new_type_ids
+    }
+    for pk, row in rows_before["group_permissions"].items():
+        if after["group_permissions"].get(pk) != row:
+            problems.append(f"auth_group_permissions {pk}: changed or removed")
+    problems += [
+        f"auth_group_permissions {pk}: unexpected grant of permission {permission_id}"
+        for pk, (_group, permission_id) in after["group_permissions"].items()
+        if pk not in rows_before["group_permissions"] and permission_id not in new_permissions
+    ]
+    return problems
 
 
 def manage(database, *args):
@@ -463,6 +548,7 @@ def assert_migration_keeps_every_row(database):
         table_rows(database, "django_content_type", ("app_label", "model")),
         table_rows(database, "auth_permission", ("content_type_id", "codename", "name")),
     )
+    sections_before = converted_rows(database, before)
 
     manage(database, "migrate", "--noinput")
 
@@ -477,6 +563,7 @@ def assert_migration_keeps_every_row(database):
                 f"{new.count} rows (checksum {new.checksum[:8]}) after"
             )
     problems += check_changing_tables(database, before_rows)
+    problems += check_converted_sections(database, sections_before)
     problems += check_links(database, links_before)
     merge_problems, merged = check_merge(database, facts)
     problems += merge_problems

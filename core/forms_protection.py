@@ -1,4 +1,6 @@
-"""Shared protection for public forms: a honeypot field and a per-IP rate limit.
+"""Shared protection for public forms: a honeypot field and per-client rate limits.
+
+In core because several feature apps have public forms.
 
 Usage in a public view::
 
@@ -25,7 +27,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from .context import client_ip
+from .client import client_ip
 
 HONEYPOT_FIELD = "website_url"
 
@@ -35,11 +37,12 @@ def _cache_key(scope, ip):
     return f"pbgdpl:ratelimit:{digest}"
 
 
-def hit_rate_limit(request, scope, limit=None, window=None):
-    """Count one submission from the request's IP; True if it exceeds the limit."""
+def hit_rate_limit(request, scope, limit=None, window=None, identity=None):
+    """Count one submission from the request's IP (or from ``identity``, such as an
+    e-mail address, when given); True if it exceeds the limit."""
     limit = limit or settings.PUBLIC_FORM_RATE_LIMIT
     window = window or settings.PUBLIC_FORM_RATE_WINDOW
-    key = _cache_key(scope, client_ip(request) or "unknown")
+    key = _cache_key(scope, identity if identity is not None else (client_ip(request) or "unknown"))
     if cache.add(key, 1, timeout=window):
         return False
     try:
