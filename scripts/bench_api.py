@@ -24,7 +24,6 @@ import json
 import os
 import random
 import signal
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -32,7 +31,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bench_repository import provision  # noqa: E402
-from bench_search import ROOT, _database_url, free_port, generate, percentile, wait_for  # noqa: E402
+from bench_search import ROOT, free_port, generate, percentile, wait_for  # noqa: E402
 
 
 def main():
@@ -45,7 +44,7 @@ def main():
     import django
 
     django.setup()
-    from benchdb import create_throwaway_database
+    from benchdb import create_throwaway_database, start_gunicorn
     from django.db import connection
 
     if connection.vendor == "sqlite":
@@ -67,20 +66,7 @@ def main():
         ids = list(LegalDocumentPage.objects.values_list("pk", flat=True))
 
         port = free_port()
-        env = dict(
-            os.environ,
-            DATABASE_URL=_database_url(connection, test_db),
-            DJANGO_SETTINGS_MODULE="site_config.settings.test",
-            SEARCH_BACKEND="database",
-            API_RATE_LIMIT="1000000",
-        )
-        server = subprocess.Popen(
-            [str(Path(sys.executable).parent / "gunicorn"), "site_config.wsgi", "-b", f"127.0.0.1:{port}"]
-            + ["-w", "2", "--log-level", "warning"],
-            cwd=ROOT,
-            env=env,
-            start_new_session=True,
-        )
+        server = start_gunicorn(test_db, port, SEARCH_BACKEND="database", API_RATE_LIMIT="1000000")
         host = province.site.hostname
         wait_for(port, host)
         figures = measure(port, host, ids, [unit.code for unit in communes], args.rounds)

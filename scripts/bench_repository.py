@@ -33,7 +33,6 @@ import json
 import os
 import random
 import signal
-import subprocess
 import sys
 import time
 import urllib.parse
@@ -42,8 +41,6 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bench_search import (  # noqa: E402
-    ROOT,
-    _database_url,
     free_port,
     generate,
     measure,
@@ -65,7 +62,7 @@ def main():
     import django
 
     django.setup()
-    from benchdb import create_throwaway_database
+    from benchdb import create_throwaway_database, fresh_search_indexes, start_gunicorn
     from django.conf import settings
     from django.db import connection
 
@@ -75,24 +72,7 @@ def main():
     test_db = connection.settings_dict["NAME"]
     server = None
     try:
-        from wagtail.models import Page
-        from wagtail.search.backends import get_search_backend
-        from wagtail.search.index import get_indexed_models
-
-        backend = get_search_backend()
-        prefix = settings.WAGTAILSEARCH_BACKENDS["default"].get("INDEX_PREFIX", "")
-        engine = hasattr(backend, "es")
-        page_index = None
-        if engine:
-            backend.es.indices.delete(index=f"{prefix}*", ignore_unavailable=True)
-            created = set()
-            for model in get_indexed_models():
-                index = backend.get_index_for_model(model)
-                if index.name not in created:
-                    index.put()
-                    created.add(index.name)
-                index.add_model(model)
-            page_index = backend.get_index_for_model(Page).name
+        backend, prefix, engine, page_index = fresh_search_indexes()
 
         figures = {}
         started = time.perf_counter()
@@ -126,20 +106,7 @@ def main():
         create_cache_table.verbosity = 0
         create_cache_table.create_table("default", "pbgdpl_cache", False)
         port = free_port()
-        env = dict(
-            os.environ,
-            DATABASE_URL=_database_url(connection, test_db),
-            DJANGO_SETTINGS_MODULE="site_config.settings.test",
-            CACHE_BACKEND="database",
-            CACHE_LOCATION="pbgdpl_cache",
-        )
-        server = subprocess.Popen(
-            [str(Path(sys.executable).parent / "gunicorn"), "site_config.wsgi", "-b", f"127.0.0.1:{port}"]
-            + ["-w", "2", "--log-level", "warning"],
-            cwd=ROOT,
-            env=env,
-            start_new_session=True,
-        )
+        server = start_gunicorn(test_db, port, CACHE_BACKEND="database", CACHE_LOCATION="pbgdpl_cache")
         host = province.site.hostname
         wait_for(port, host)
 

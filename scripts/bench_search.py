@@ -32,7 +32,6 @@ import os
 import random
 import signal
 import socket
-import subprocess
 import sys
 import time
 import urllib.parse
@@ -273,7 +272,7 @@ def main():
     import django
 
     django.setup()
-    from benchdb import create_throwaway_database
+    from benchdb import create_throwaway_database, fresh_search_indexes, start_gunicorn
     from django.conf import settings
     from django.db import connection
 
@@ -288,28 +287,11 @@ def main():
     test_db = connection.settings_dict["NAME"]
     server = None
     try:
-        from wagtail.models import Page
-        from wagtail.search.backends import get_search_backend
-        from wagtail.search.index import get_indexed_models
-
         from legal_docs.importing import import_records
         from multisite.models import UnitKind
         from multisite.provisioning import UnitSpec, provision_unit
 
-        backend = get_search_backend()
-        prefix = settings.WAGTAILSEARCH_BACKENDS["default"].get("INDEX_PREFIX", "")
-        engine = hasattr(backend, "es")
-        page_index = None
-        if engine:
-            backend.es.indices.delete(index=f"{prefix}*", ignore_unavailable=True)
-            created = set()
-            for model in get_indexed_models():
-                index = backend.get_index_for_model(model)
-                if index.name not in created:
-                    index.put()
-                    created.add(index.name)
-                index.add_model(model)
-            page_index = backend.get_index_for_model(Page).name
+        backend, prefix, engine, page_index = fresh_search_indexes()
 
         province = provision_unit(
             UnitSpec(code="tinh-do-tai", name="Tỉnh Đo Tải", kind=UnitKind.PROVINCE)
@@ -322,26 +304,7 @@ def main():
         ]
 
         port = free_port()
-        env = dict(
-            os.environ,
-            DATABASE_URL=_database_url(connection, test_db),
-            DJANGO_SETTINGS_MODULE="site_config.settings.test",
-        )
-        server = subprocess.Popen(
-            [
-                str(Path(sys.executable).parent / "gunicorn"),
-                "site_config.wsgi",
-                "-b",
-                f"127.0.0.1:{port}",
-                "-w",
-                "2",
-                "--log-level",
-                "warning",
-            ],
-            cwd=ROOT,
-            env=env,
-            start_new_session=True,
-        )
+        server = start_gunicorn(test_db, port)
         host = province.site.hostname
         wait_for(port, host)
 
@@ -462,16 +425,6 @@ def measure(args, backend, engine, page_index, prefix, port, host, sample, impor
         "raw_p95_ms": round(raw_p95, 1) if raw_p95 else None,
         "overhead_ratio": round(p95 / raw_p95, 2) if raw_p95 else None,
     }
-
-
-def _database_url(connection, name):
-    settings_dict = connection.settings_dict
-    if connection.vendor == "sqlite":
-        return f"sqlite:///{name}"
-    return (
-        f"postgres://{settings_dict['USER']}:{settings_dict['PASSWORD']}@{settings_dict['HOST']}:"
-        f"{settings_dict['PORT']}/{name}"
-    )
 
 
 def _api(conn, host, query):
