@@ -402,7 +402,8 @@ def measure(args, backend, engine, page_index, prefix, port, host, sample, impor
     first = _api(http.client.HTTPConnection("127.0.0.1", port, timeout=60), host, mix[0])
     print("query mix:", json.dumps(mix, ensure_ascii=False))
     print(
-        f"first query {mix[0]!r}: count {first['count']}, first result {first['results'][0]['document_number']!r}"
+        f"first query {mix[0]!r}: count {first['count']}, "
+        f"first result {first['results'][0]['document_number'] if first['results'] else None!r}"
     )
 
     p50, p95, p99 = (percentile(api_samples, f) for f in (0.5, 0.95, 0.99))
