@@ -175,6 +175,8 @@ def pytest_runtest_teardown(item, nextitem):
     the migrations wrote (as Django's serialized rollback does) and provision the
     shared portal again, for the tests that follow."""
     result = yield
+    if nextitem is None:
+        return result  # the last test: the test database is already gone, nothing follows
     portal = item.config.stash.get(SHARED_PORTAL, None)
     if portal is not None and portal.migrated_rows is not None and is_transactional(item):
         from django.core.management import call_command

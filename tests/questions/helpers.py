@@ -1,8 +1,11 @@
 """Helpers shared by the questions tests."""
 
+from wagtail.search.backends import get_search_backend
+
 from core.models import LegalField
 from questions import services
 from questions.models import Question, QuestionAnswerPage
+from tests.conftest import search_engine_is_external
 from tests.factories import section
 
 QA_PATH = "/hoi-dap-doi-thoai-chinh-sach/"
@@ -42,7 +45,8 @@ def ask(unit, text=QUESTION_TEXT, email="dan@example.vn", phone="", consent=True
 
 
 def published_answer(unit, title, question_text, answer="<p>Theo Luật Đất đai năm 2024 …</p>", **fields):
-    """A published QuestionAnswerPage in ``unit``'s Q&A section."""
+    """A published QuestionAnswerPage in ``unit``'s Q&A section, visible to the
+    engine's searches at once (its index refreshed, not left to the refresh interval)."""
     page = QuestionAnswerPage(
         title=title,
         question_text=question_text,
@@ -53,6 +57,8 @@ def published_answer(unit, title, question_text, answer="<p>Theo Luật Đất �
     section(unit, "qa").add_child(instance=page)
     page.save_revision().publish()
     page.refresh_from_db()
+    if search_engine_is_external():
+        get_search_backend().refresh_indexes()
     return page
 
 
