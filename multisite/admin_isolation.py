@@ -78,8 +78,8 @@ def readable(user, model, pks):
         shared = shared_root_paths()
         return all(
             any(path.startswith(root) or root.startswith(path) for root in paths)
-            or any(path.startswith(root) for root in shared)
-            for path in Page.objects.filter(pk__in=pks).values_list("path", flat=True)
+            or (live and any(path.startswith(root) for root in shared))
+            for path, live in Page.objects.filter(pk__in=pks).values_list("path", "live")
         )
     if issubclass(model, UnitOwned):
         units = set(model._default_manager.filter(pk__in=pks).values_list("unit_id", flat=True))

@@ -42,7 +42,7 @@ def limit_page_chooser_to_own_units(pages, request):
     for path in paths:
         within_units |= Q(path__startswith=path)
     for path in shared_root_paths():
-        within_units |= Q(path__startswith=path)
+        within_units |= Q(path__startswith=path, live=True)  # another unit's drafts stay private
     return pages.filter(within_units)
 
 

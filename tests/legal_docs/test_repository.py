@@ -173,9 +173,11 @@ def test_a_commune_editor_lists_a_repository_document_through_the_admin(client, 
     from django.urls import reverse
 
     law = factories.legal_document(province, "31/2024/QH15", "Luật Đất đai", level="central")
+    factories.legal_document(province, "9/2026/QĐ-UBND", "Dự thảo quyết định của tỉnh", publish=False)
     client.force_login(editor_a)
     chooser = client.get(reverse("wagtailadmin_choose_page_child", args=[repository_section().pk]))
     assert chooser.status_code == 200 and "Luật Đất đai" in chooser.json()["html"]
+    assert "Dự thảo quyết định của tỉnh" not in chooser.json()["html"]  # the province's drafts stay private
     response = client.post(
         reverse("wagtailsnippets_legal_docs_documentlisting:add"),
         {"unit": unit_a.pk, "document": law.pk, "note": "Triển khai tại xã"},
