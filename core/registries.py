@@ -210,6 +210,9 @@ class ApiResource:
     change (Last-Modified). The queryset prefetches what ``serialize`` reads;
     ``prepare(objects, request)``, if given, attaches to a page of objects what
     is read in bulk (so that serializing costs no query per object).
+    ``full(obj, request)``, if given, returns the heavy fields (the full text)
+    that a detail answer, and a list asked with ``include=body``, adds: what a
+    portal syncing from this one needs, and a plain listing does not.
     """
 
     key: str
@@ -222,9 +225,39 @@ class ApiResource:
     modified: str = ""
     order: int = 100
     prepare: Callable | None = None
+    full: Callable | None = None
 
 
 api_resources = Registry("api resources")
+
+
+# Sync between portals ------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SyncReceiver:
+    """How objects of one API collection, received from another portal that
+    speaks the data standard, become local content (issue 14, sync).
+
+    ``locate(items)`` maps the index of each received object (a dict of the
+    standard) to the local object that already stands for it, if any (a
+    document with the same number and issuing body, say). ``apply(items,
+    unit, user)`` creates or updates local content of ``unit`` for them in
+    bulk and returns, per item, ``(local object or None, [Vietnamese reasons],
+    "created" | "updated" | "unchanged")``.
+    ``state(obj)`` is a token of the local object's editable state (its latest
+    revision): when it has moved since the last sync, an editor changed the
+    copy here and a remote change must not overwrite it.
+    """
+
+    key: str
+    locate: Callable
+    apply: Callable
+    state: Callable
+    order: int = 100
+
+
+sync_receivers = Registry("sync receivers")
 
 
 # Demo data ----------------------------------------------------------------

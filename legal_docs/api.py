@@ -3,6 +3,7 @@
 from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from wagtail.rich_text import expand_db_html
 
 from core import registries
 from multisite.api_filters import UNIT_PAGES, date_range, unit_by_code
@@ -98,6 +99,11 @@ def serialize_document(page, request):
     }
 
 
+def full_document(page, request):
+    """The full text, for a detail answer and a sync (``include=body``)."""
+    return {"body_html": expand_db_html(page.body)}
+
+
 def _shown_by_unit(queryset, code):
     """Documents the unit's section shows: its own and those it lists."""
     from .repository import section_documents, unit_section
@@ -182,6 +188,7 @@ def register():
             modified="last_published_at",
             order=20,
             prepare=prepare_documents,
+            full=full_document,
         )
     )
     registries.api_resources.register(

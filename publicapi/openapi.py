@@ -45,6 +45,25 @@ def openapi_document(request):
             {"name": "page", "in": "query", "schema": {"type": "integer", "minimum": 1}},
             {"name": "page_size", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 100}},
         ]
+        if resource.modified:
+            parameters.append(
+                {
+                    "name": "changed_after",
+                    "in": "query",
+                    "description": "Nguồn thay đổi: con trỏ next_cursor của trang trước, hoặc một ngày/giờ ISO 8601; "
+                    "kết quả xếp theo thời điểm thay đổi rồi theo id (dùng để đồng bộ).",
+                    "schema": {"type": "string"},
+                }
+            )
+        if resource.full:
+            parameters.append(
+                {
+                    "name": "include",
+                    "in": "query",
+                    "description": "include=body: kèm toàn văn (body_html) trong danh sách.",
+                    "schema": {"enum": ["body"]},
+                }
+            )
         errors = {
             "304": {"description": "Không đổi (If-None-Match)"},
             "400": {
@@ -68,6 +87,7 @@ def openapi_document(request):
                                     "page": {"type": "integer"},
                                     "page_size": {"type": "integer"},
                                     "next": {"type": ["string", "null"]},
+                                    "next_cursor": {"type": ["string", "null"]},
                                     "previous": {"type": ["string", "null"]},
                                     "results": {"type": "array", "items": item},
                                 },

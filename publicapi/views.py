@@ -22,11 +22,12 @@ from django.views.decorators.http import require_GET
 
 from core.registries import api_resources
 
+from . import changes
 from .openapi import openapi_document, standard_schema
 
 PAGE_SIZE = 20
 MAX_PAGE_SIZE = 100
-COMMON_PARAMETERS = ("page", "page_size")
+COMMON_PARAMETERS = ("page", "page_size", "include", changes.PARAMETER)
 
 
 def _client_address(request):
@@ -126,17 +127,26 @@ def collection(request, key):
             % {"names": ", ".join(unknown), "known": ", ".join([*filters, *COMMON_PARAMETERS])},
         )
     queryset = resource.queryset(request)
+    feed = changes.PARAMETER in request.GET
     try:
         page = _positive(request.GET.get("page", "1"), "page")
         size = _positive(request.GET.get("page_size", str(PAGE_SIZE)), "page_size", MAX_PAGE_SIZE)
+        include_body = _include_body(request, resource)
         for name, value in request.GET.items():
             if name in filters:
                 queryset = filters[name].apply(queryset, value)
+        if feed:
+            if not resource.modified:
+                raise ValueError(_("tập dữ liệu này không có nguồn thay đổi (changed_after)"))
+            if "page" in request.GET:
+                raise ValueError(_("changed_after không dùng cùng page; hãy theo next_cursor"))
+            queryset = changes.changed_after(queryset, resource.modified, request.GET[changes.PARAMETER])
     except ValueError as error:
         return _error(request, _("Tham số không hợp lệ: %(reason)s.") % {"reason": error})
     count = queryset.count()
-    start = (page - 1) * size
-    objects = list(queryset.order_by(*resource.ordering)[start : start + size])
+    start = 0 if feed else (page - 1) * size
+    ordered = queryset if feed else queryset.order_by(*resource.ordering)
+    objects = list(ordered[start : start + size])
     if resource.prepare is not None:
         resource.prepare(objects, request)
     last_modified = None
@@ -144,23 +154,46 @@ def collection(request, key):
         last_modified = queryset.aggregate(latest=Max(resource.modified))["latest"]
     base = request.build_absolute_uri(request.path)
 
-    def page_url(number):
+    def page_url(**changed):
         params = request.GET.copy()
-        params["page"] = number
+        for name, value in changed.items():
+            params[name] = value
         return f"{base}?{params.urlencode()}"
 
-    return _json(
-        request,
-        {
-            "count": count,
+    data = {"count": count, "page_size": size}
+    if feed:
+        cursor = changes.next_cursor(objects, resource.modified)
+        more = count > len(objects)
+        data |= {
+            "next_cursor": cursor,
+            "next": page_url(**{changes.PARAMETER: cursor}) if more else None,
+        }
+    else:
+        data |= {
             "page": page,
-            "page_size": size,
-            "next": page_url(page + 1) if start + size < count else None,
-            "previous": page_url(page - 1) if page > 1 else None,
-            "results": [resource.serialize(obj, request) for obj in objects],
-        },
-        last_modified=last_modified,
-    )
+            "next": page_url(page=page + 1) if start + size < count else None,
+            "previous": page_url(page=page - 1) if page > 1 else None,
+        }
+    data["results"] = [_serialize(resource, obj, request, include_body) for obj in objects]
+    return _json(request, data, last_modified=last_modified)
+
+
+def _include_body(request, resource):
+    value = request.GET.get("include")
+    if value is None:
+        return False
+    if value != "body":
+        raise ValueError(_("include chỉ nhận giá trị body"))
+    if resource.full is None:
+        raise ValueError(_("tập dữ liệu này không có toàn văn (include=body)"))
+    return True
+
+
+def _serialize(resource, obj, request, include_body):
+    data = resource.serialize(obj, request)
+    if include_body:
+        data |= resource.full(obj, request)
+    return data
 
 
 @_guarded
@@ -174,7 +207,9 @@ def detail(request, key, pk):
     if resource.prepare is not None:
         resource.prepare([obj], request)
     modified = getattr(obj, resource.modified, None) if resource.modified else None
-    return _json(request, resource.serialize(obj, request), last_modified=modified)
+    return _json(
+        request, _serialize(resource, obj, request, resource.full is not None), last_modified=modified
+    )
 
 
 @_guarded

@@ -71,3 +71,15 @@ def env_list(name, default=""):
     """A comma-separated value as a list of its non-empty, stripped items."""
     value = os.environ.get(name, default)
     return [item.strip() for item in value.split(",") if item.strip()]
+
+
+def env_pairs(name):
+    """``key:value,key:value`` as a dict (a key id and its secret, say); a pair
+    without a colon or with an empty side is refused."""
+    pairs = {}
+    for item in env_list(name):
+        key, sep, value = item.partition(":")
+        if not sep or not key.strip() or not value:
+            raise _refuse(name, "…", "comma-separated key:value pairs")
+        pairs[key.strip()] = value
+    return pairs

@@ -11,6 +11,7 @@ from accounts.health import healthz
 from home import embed
 from home.syndication import SectionFeed, SiteFeed, robots_txt
 from legal_docs.feeds import LegalFieldFeed
+from portal_sync import urls as portal_sync_urls
 from questions import urls as questions_urls
 from search import views as search_views
 
@@ -21,6 +22,7 @@ urlpatterns = [
     path("api/search/", search_views.api_search, name="api_search"),
     path("api/search/autocomplete/", search_views.api_autocomplete, name="api_search_autocomplete"),
     *questions_urls.urlpatterns,  # before the open API, whose collections take any name
+    *portal_sync_urls.urlpatterns,
     path("api/v1/", include("publicapi.urls")),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),

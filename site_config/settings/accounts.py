@@ -8,7 +8,7 @@ import layers), and its settings read the environment through site_config.env.
 import datetime
 from urllib.parse import urlsplit
 
-from site_config.env import env_bool, env_float, env_int, env_list, env_str
+from site_config.env import env_bool, env_float, env_int, env_list, env_pairs, env_str
 
 # Axes first, so that a locked-out account is refused before its password is checked.
 AUTHENTICATION_BACKENDS = [
@@ -89,6 +89,21 @@ CSP_EXEMPT_PATH_PREFIXES = ["/admin/"]
 # Feeds in (feeds/fetching.py): seconds before a source gives up, bytes read at most.
 FEEDS_TIMEOUT = env_int("FEEDS_TIMEOUT", 10, minimum=1)
 FEEDS_MAX_BYTES = env_int("FEEDS_MAX_BYTES", 2 * 1024 * 1024, minimum=1024)
+
+# Sync with the national portal (portal_sync): pulling (sync_portal) and pushing
+# marked content to its intake (push_portal) as HMAC-signed deliveries.
+SYNC_TIMEOUT = env_int("SYNC_TIMEOUT", 30, minimum=1)
+SYNC_MAX_BYTES = env_int("SYNC_MAX_BYTES", 50 * 1024 * 1024, minimum=1024)
+SYNC_PUSH_URL = env_str("SYNC_PUSH_URL", "").strip()
+SYNC_PUSH_KEY_ID = env_str("SYNC_PUSH_KEY_ID", "").strip()
+SYNC_PUSH_SECRET = env_str("SYNC_PUSH_SECRET", "")
+# Seconds before the first retry of a failed delivery; each failure doubles it, up to SYNC_RETRY_MAX.
+SYNC_RETRY_BASE = env_int("SYNC_RETRY_BASE", 60, minimum=1)
+SYNC_RETRY_MAX = env_int("SYNC_RETRY_MAX", 6 * 3600, minimum=1)
+# Senders this portal's intake (/api/v1/intake/) accepts: "key-id:secret,key-id:secret".
+SYNC_INTAKE_KEYS = env_pairs("SYNC_INTAKE_KEYS")
+# How far a delivery's timestamp may be from the clock here (seconds): older ones are replays.
+SYNC_MAX_SKEW = env_int("SYNC_MAX_SKEW", 300, minimum=1)
 
 # The open API (/api/v1/): requests per address and minute, on the shared cache.
 API_RATE_LIMIT = env_int("API_RATE_LIMIT", 300, minimum=1)
