@@ -43,6 +43,7 @@ from wagtail.models import (
 from feeds.models import FeedSource
 from legal_docs.models import DocumentListing, DocumentListingRule
 from multisite.models import Unit, UnitLink, UnitOwned
+from portal_sync.models import OutboundDelivery, SyncedCopy
 from questions.models import DialogueComment, DialoguePage, DialoguePart, Question
 from reporters.models import ImportJob, ImportStatus
 from tests.factories import (
@@ -71,6 +72,10 @@ NOT_REQUESTED = {
 }
 
 NOT_FILLED = {
+    # Sync's actions take POST only (a GET answers 405); their isolation is tested
+    # in tests/portal_sync/test_push.py. Their lists are walked like every list.
+    "portal_sync_resolve": "POST only",
+    "portal_sync_retry": "POST only",
     # Password reset links carry a token for an e-mail address, not an object.
     "wagtailadmin_password_reset_confirm": "token link, no object",
     # Task types and tag vocabularies are global, not owned by a unit.
@@ -264,6 +269,17 @@ def build_world():
     )
     DocumentListingRule.objects.create(
         unit=unit_b, title="KÍN7B quy tắc niêm yết của đơn vị B", level="central"
+    )
+    SyncedCopy.objects.create(
+        unit=unit_b,
+        origin="https://pbgdpl.example.vn",
+        resource="legal-documents",
+        remote_id="7",
+        title="KÍN7B bản đồng bộ của đơn vị B",
+        status=SyncedCopy.Status.CONFLICT,
+    )
+    OutboundDelivery.objects.create(
+        unit=unit_b, title="KÍN7B lượt gửi Cổng quốc gia của đơn vị B", resource="legal-documents", payload={}
     )
     ImportJob.objects.create(
         unit=unit_b,

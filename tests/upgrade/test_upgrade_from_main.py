@@ -59,6 +59,11 @@ NEW_MODELS = {
     ("questions", "dialoguepart"),
     ("questions", "dialogueattachment"),
     ("questions", "dialoguecomment"),
+    ("portal_sync", "syncedcopy"),
+    ("portal_sync", "synccursor"),
+    ("portal_sync", "nationalshare"),
+    ("portal_sync", "outbounddelivery"),
+    ("portal_sync", "receiveddelivery"),
 }
 
 # Tables the merge of the units' copies of a document into the shared repository
