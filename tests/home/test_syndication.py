@@ -1,6 +1,9 @@
 """Feeds out, robots.txt, sharing metadata and the "Liên kết" section (issue 14, parts 5 and 7)."""
 
+from pathlib import Path
+
 import feedparser
+from django.contrib.staticfiles import finders
 
 from legal_docs.models import DocumentListing
 from multisite.links import NATIONAL_LINKS
@@ -68,6 +71,11 @@ def test_pages_carry_sharing_metadata_and_share_links_without_scripts(client, un
     assert '<meta property="og:title" content="Ngày Pháp luật Việt Nam">' in html
     assert '<meta property="og:description" content="Hưởng ứng Ngày Pháp luật.">' in html
     assert "https://www.facebook.com/sharer/sharer.php?u=" in html
+    # Zalo through the phone's share sheet or a copied link: the portal's own script only.
+    assert "Zalo và ứng dụng khác…" in html and "Sao chép liên kết" in html
+    assert f'data-share-url="{page.full_url}"' in html
+    assert '<script src="/static/js/share.js" defer></script>' in html
+    assert "navigator.share" in Path(finders.find("js/share.js")).read_text(encoding="utf-8")
     assert 'type="application/rss+xml"' in html
     assert '<script src="http' not in html
 
