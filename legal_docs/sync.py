@@ -63,9 +63,34 @@ def locate(items):
     return located
 
 
+def _known_numbers(items):
+    """Number keys a relation of these items may point to: the items' own and
+    those of documents already here."""
+    wanted = {
+        normal_key(relation["number"])[:100]
+        for item in items
+        for relation in item.get("relations") or []
+        if relation.get("direction") == "outgoing"
+    }
+    present = set(
+        LegalDocumentPage.objects.filter(number_key__in=wanted).values_list("number_key", flat=True)
+    )
+    return present | {normal_key(item["number"])[:100] for item in items}
+
+
 def apply(items, unit, user=None):
-    """Import the objects as documents of ``unit`` (the province: its repository)."""
-    records = [(position, to_record(item)) for position, item in enumerate(items, start=1)]
+    """Import the objects as documents of ``unit`` (the province: its repository).
+
+    A relation to a document this portal does not have (yet) is left out rather
+    than refusing the document: it comes with the next change of the document."""
+    known = _known_numbers(items)
+    records = []
+    for position, item in enumerate(items, start=1):
+        record = to_record(item)
+        record["relations"] = [
+            r for r in record["relations"] if normal_key(r["document_number"])[:100] in known
+        ]
+        records.append((position, record))
     results = {result.line: result for result in import_records(records, unit, publish=True, user=user)}
     pages = LegalDocumentPage.objects.in_bulk([r.page_id for r in results.values() if r.page_id])
     answer = []

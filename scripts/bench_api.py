@@ -11,6 +11,10 @@ PostgreSQL), like bench_search.py whose generator it reuses:
    (If-None-Match), as a polling client or the national portal would.
 3. Reports p50/p95 of lists and details (target p95 ≤ 100 ms), the share of
    conditional requests answered 304, and the size of embed.js (≤ 30 KB).
+4. Sync (``--sync N``, 0 to skip): a second process, on its own throw-away
+   database with only the province, pulls N legal documents from this one with
+   ``portal_sync`` (the change feed, full text included) and reports items/s
+   (target ≥ 200), against the rate of fetching the same pages alone.
 
 Its last line is one JSON object with the figures.
 
@@ -39,7 +43,13 @@ def main():
     parser.add_argument("--docs", type=int, default=2000)
     parser.add_argument("--units", type=int, default=20)
     parser.add_argument("--rounds", type=int, default=20)
+    parser.add_argument(
+        "--sync", type=int, default=2000, help="documents to pull in the sync phase (0: skip)"
+    )
+    parser.add_argument("--receive-from", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.receive_from:
+        return receive(args.receive_from, args.sync)
 
     import django
 
@@ -73,12 +83,94 @@ def main():
         figures["docs"] = args.docs
         figures["units"] = args.units
         figures["embed_js_bytes"] = len((ROOT / "home" / "static" / "home" / "embed.js").read_bytes())
+        if args.sync:
+            figures |= sync_phase(port, min(args.sync, args.docs))
         figures["database"] = connection.vendor
         print(json.dumps(figures), flush=True)
     finally:
         if server is not None:
             os.killpg(server.pid, signal.SIGTERM)
             server.wait(timeout=30)
+        connection.creation.destroy_test_db(test_db, verbosity=0)
+
+
+def sync_phase(port, items):
+    """Run the receiving portal in another process (its own database) and read its figures."""
+    import subprocess
+
+    command = [sys.executable, __file__, "--receive-from", f"http://127.0.0.1:{port}", "--sync", str(items)]
+    result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False)
+    if result.returncode:
+        raise SystemExit(f"sync phase failed:\n{result.stdout}\n{result.stderr}")
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+class _Enough(Exception):
+    pass
+
+
+def receive(source, items):
+    """The receiving portal: a fresh database, the province, one pull of ``items`` documents."""
+    import urllib.parse
+
+    import django
+
+    django.setup()
+    from benchdb import create_throwaway_database
+    from django.db import connection
+
+    create_throwaway_database("bench_api_receiver")
+    test_db = connection.settings_dict["NAME"]
+    try:
+        from portal_sync import pull
+
+        province, _communes = provision(1)
+
+        def stop_when_done(report):
+            if report.total >= items:
+                raise _Enough
+
+        fetched = 0
+        started = time.perf_counter()
+        position = "1970-01-01"
+        while fetched < items:
+            query = urllib.parse.urlencode({"changed_after": position, "include": "body", "page_size": 100})
+            data = pull.fetch_json(f"{source}/api/v1/legal-documents/?{query}")
+            fetched += len(data["results"])
+            if not data["next_cursor"]:
+                break
+            position = data["next_cursor"]
+        fetch_seconds = time.perf_counter() - started
+
+        started = time.perf_counter()
+        try:
+            report = pull.pull(source, province, "legal-documents", progress=stop_when_done)
+        except _Enough:
+            report = None
+        seconds = time.perf_counter() - started
+        from portal_sync.models import SyncedCopy
+
+        done = SyncedCopy.objects.count()
+        again_started = time.perf_counter()
+        try:
+            pull.pull(source, province, "legal-documents", since="1970-01-01", progress=stop_when_done)
+        except _Enough:
+            pass
+        again_seconds = time.perf_counter() - again_started
+        print(
+            json.dumps(
+                {
+                    "sync_items": done,
+                    "sync_seconds": round(seconds, 1),
+                    "sync_items_per_s": round(done / seconds, 1),
+                    "sync_fetch_only_items_per_s": round(fetched / fetch_seconds, 1),
+                    "sync_again_unchanged_items_per_s": round(done / again_seconds, 1),
+                    "sync_problems": len(report.problems) if report else 0,
+                }
+            ),
+            flush=True,
+        )
+    finally:
         connection.creation.destroy_test_db(test_db, verbosity=0)
 
 

@@ -239,3 +239,18 @@ def test_a_source_that_answers_garbage_is_refused_and_nothing_is_written(provinc
         server.shutdown()
         server.server_close()
     assert LegalDocumentPage.objects.count() == before
+
+
+def test_a_relation_to_a_document_not_here_is_left_out_not_the_document(second_instance, province):
+    publish_remote(second_instance, standard("60/2020/NĐ-CP"))
+    later = timezone.now().isoformat()
+    amending = standard("61/2024/NĐ-CP")
+    publish_remote(second_instance, amending)
+    # The source's copy of 61 amends 60 (written by its own importer, relation included).
+    second_instance.import_documents(
+        [national("61/2024/NĐ-CP", relations=[{"type": "amends", "document_number": "60/2020/NĐ-CP"}])]
+    )
+    assert "1 mới" in sync(second_instance.url, "--since", later)
+    document = local("61/2024/NĐ-CP")
+    assert document.live and not document.relations.exists()
+    assert not LegalDocumentPage.objects.filter(document_number="60/2020/NĐ-CP").exists()
