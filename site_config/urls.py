@@ -12,6 +12,7 @@ from home import embed
 from home.syndication import SectionFeed, SiteFeed, robots_txt
 from legal_docs.feeds import LegalFieldFeed
 from questions import urls as questions_urls
+from search import feedback as search_feedback
 from search import views as search_views
 
 urlpatterns = [
@@ -19,6 +20,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("search/", search_views.search_view, name="search"),
     path("api/search/", search_views.api_search, name="api_search"),
+    path("search/mo/", search_feedback.record_open, name="search_open"),
     path("api/search/autocomplete/", search_views.api_autocomplete, name="api_search_autocomplete"),
     *questions_urls.urlpatterns,  # before the open API, whose collections take any name
     path("api/v1/", include("publicapi.urls")),

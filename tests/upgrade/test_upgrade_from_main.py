@@ -59,6 +59,8 @@ NEW_MODELS = {
     ("questions", "dialoguepart"),
     ("questions", "dialogueattachment"),
     ("questions", "dialoguecomment"),
+    ("search", "dictionaryentry"),
+    ("search", "queryfeedback"),
 }
 
 # Tables the merge of the units' copies of a document into the shared repository
