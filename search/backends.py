@@ -7,6 +7,7 @@ Settings point ``WAGTAILSEARCH_BACKENDS["default"]["BACKEND"]`` at
 The analysis only uses what the analysis-common module provides (no ICU).
 """
 
+import datetime
 import functools
 import html
 import logging
@@ -56,6 +57,8 @@ NUMBER_HEAD_YEAR_BOOST = 150.0
 NUMBER_HEAD_KIND_BOOST = 40.0
 NUMBER_HEAD_BOOST = 30.0
 BARE_NUMBER_HEAD_BOOST = 5.0
+RECENT_NUMBER_BOOST = 5.0
+RECENT_YEARS = 2
 # A year typed alone ("luật đất đai 2013") picks that year's document.
 YEAR_BOOST = 20.0
 # The query without its year, for documents of other years (below).
@@ -189,6 +192,10 @@ def number_part_clauses(query_string):
         if typed.year:
             year = {"term": {"_number_year": typed.year}}
             clauses.append({"constant_score": {"filter": _all(head, year), "boost": NUMBER_HEAD_YEAR_BOOST}})
+        if not typed.year:
+            # "nd168": of the documents numbered 168, the recent ones first.
+            recent = {"range": {"_number_year": {"gte": str(datetime.date.today().year - RECENT_YEARS)}}}
+            clauses.append({"constant_score": {"filter": _all(head, recent), "boost": RECENT_NUMBER_BOOST}})
         kinds = [*typed.kinds, *typed.parts.suffix]
         if kinds:
             kind = {"terms": {"_number_suffix": list(dict.fromkeys(kinds))}}
@@ -283,14 +290,11 @@ class PortalQueryCompilerMixin:
             inner = {
                 "bool": {
                     "must": [inner],
+                    # Issued that year, and numbered with it (a law rather than its plan).
                     "should": [
-                        {
-                            "constant_score": {
-                                "filter": {"term": {facet_column("year"): year}},
-                                "boost": YEAR_BOOST,
-                            }
-                        }
+                        {"constant_score": {"filter": {"term": {column: year}}, "boost": YEAR_BOOST}}
                         for year in years
+                        for column in (facet_column("year"), "_number_year")
                     ],
                 }
             }

@@ -26,6 +26,27 @@ CACHE_SECONDS = 24 * 3600
 MAX_VARIANTS = 6
 MAX_TERM_WORDS = 8
 DATA_FILE = Path(__file__).parent / "data" / "dictionary.csv"
+# Words around what people look for, left out of one of the query's variants (folded).
+FILLER = {
+    "lam",
+    "cach",
+    "thu tuc",
+    "xin",
+    "hoi",
+    "muon",
+    "can",
+    "gi",
+    "toi",
+    "minh",
+    "the nao",
+    "nhu the nao",
+    "o dau",
+    "bao nhieu",
+    "nhung",
+    "cac",
+    "thi",
+    "ve",
+}
 
 
 def _phrase(text):
@@ -88,11 +109,36 @@ def matches(query_string, compiled=None):
     return found
 
 
+def without_filler(query_string):
+    """The query without the words people add around what they look for
+    ("làm sổ hồng", "thủ tục ly hôn như thế nào"), or "" if it has none."""
+    words = re.findall(r"\w+", query_string or "")
+    folded = [fold(word) for word in words]
+    kept, index = [], 0
+    while index < len(words):
+        for size in (3, 2, 1):
+            if " ".join(folded[index : index + size]) in FILLER:
+                index += size
+                break
+        else:
+            kept.append(words[index])
+            index += 1
+    return " ".join(kept) if kept and len(kept) < len(words) else ""
+
+
 def variants(query_string, compiled=None):
-    """The query rewritten with the dictionary: other ways of saying the same
-    thing (at most MAX_VARIANTS, the original not included)."""
+    """The query rewritten with the dictionary, and without filler words: other
+    ways of saying the same thing (at most MAX_VARIANTS, the original not included)."""
     if '"' in (query_string or ""):
         return []  # a quoted phrase means the words as typed
+    found = _dictionary_variants(query_string, compiled)
+    reduced = without_filler(query_string)
+    if reduced:
+        found = [reduced, *_dictionary_variants(reduced, compiled), *found]
+    return list(dict.fromkeys(found))[:MAX_VARIANTS]
+
+
+def _dictionary_variants(query_string, compiled=None):
     found = matches(query_string, compiled)
     if not found:
         return []

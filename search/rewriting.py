@@ -68,8 +68,12 @@ def sort_candidates(pages, query_string):
     years = set(numbers.years)
 
     def key(page):
-        year_match = bool(years & set(facet_values(page).get("year", []))) if years else False
-        return (-number_score(page, query_string, numbers), not year_match)
+        page_years = facet_values(page).get("year", [])
+        year_match = bool(years & set(page_years)) if years else False
+        score = number_score(page, query_string, numbers)
+        # Of the documents with the number typed, the recent ones first.
+        recency = -int(page_years[0]) if score and page_years else 0
+        return (-score, not year_match, recency)
 
     return sorted(pages, key=key)
 
