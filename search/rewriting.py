@@ -21,7 +21,14 @@ from .numbers import document_number_parts, is_year, parse_query_numbers
 
 def database_query(parsed, query_string):
     """``parsed`` (the query as typed) or'ed with its rewritten forms."""
-    alternatives = [PlainText(variant, operator="and") for variant in dictionary.variants(query_string)]
+    typed = _words(query_string)
+    # A variant with every word typed and more finds nothing the query does not: left out,
+    # as each word costs the database searches a subquery per page type.
+    alternatives = [
+        PlainText(variant, operator="and")
+        for variant in dictionary.variants(query_string)
+        if not typed <= _words(variant)
+    ]
     numbers = parse_query_numbers(query_string)
     for typed in numbers.numbers:
         alternatives.append(PlainText(" ".join(filter(None, [typed.head, typed.year])), operator="and"))
@@ -32,6 +39,10 @@ def database_query(parsed, query_string):
     if not alternatives:
         return parsed
     return Or([parsed, *alternatives])
+
+
+def _words(text):
+    return set(re.findall(r"\w+", fold(text)))
 
 
 def number_score(page, query_string, numbers=None):
