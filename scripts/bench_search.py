@@ -14,8 +14,18 @@ SEARCH_URL, SEARCH_INDEX: the indexes are named ``<SEARCH_INDEX>_test_*``).
    rounds, timing each request; sends the very same engine requests that the
    API makes (same query, facets and highlights) straight to the engine.
 
+4. With the dictionary of colloquial terms active (the shipped entries, loaded
+   by migration), also times a mix of 20 citizen-style queries (dictionary
+   terms, numbers typed loosely, typos): citizen_p95_ms, citizen_raw_p95_ms,
+   citizen_overhead_ratio.
+5. Adds the relevance test set's documents (tests/search/relevance) to the
+   collection and runs its queries through the API: relevance_hit_at_1,
+   relevance_hit_at_3, relevance_mrr (harder than in the test: the synthetic
+   documents compete with them).
+
 Its last line is one JSON object: docs, import_docs_per_s, p50_ms, p95_ms,
-p99_ms, raw_p95_ms, overhead_ratio (API p95 / raw engine p95), and more.
+p99_ms, raw_p95_ms, overhead_ratio (API p95 / raw engine p95), the citizen
+and relevance figures, dictionary_entries and loadavg.
 
 With --checkpoints (e.g. 10000,50000) the search figures are also measured, and a JSON
 line printed, when the import reaches each of those sizes.
@@ -163,6 +173,29 @@ QUERY_TEMPLATES = [
     "an toàn thực phẩm",
     "cư trú",
 ]
+# Typed the way citizens type: dictionary terms, loose numbers, typos.
+CITIZEN_QUERIES = [
+    "sổ đỏ",
+    "cấp sổ đỏ",
+    "nhập hộ khẩu",
+    "bằng lái xe",
+    "ly hôn",
+    "rút bảo hiểm một lần",
+    "mở công ty",
+    "thuế tncn",
+    "làm đơn khiếu nại",
+    "chia thừa kế",
+    "{head_kind}",
+    "{head_year}",
+    "nghi dinh {head} {year}",
+    "{head}/{year}",
+    "luật đất đai 2013",
+    "bảo hiểm xã hội tự nguyệnn",
+    "giay chung nhan quyenn su dung dat",
+    "xử phạt vi phạm hành chínhh",
+    "tuyen truyen phap luat",
+    "đăng ký thường trú",
+]
 
 
 def weighted(rng, pairs):
@@ -229,6 +262,20 @@ def queries(records_sample):
         "type_and_short": f"{records_sample['document_type'].lower()} {parts[0]}/{parts[1]}",
     }
     return [template.format(**values) for template in QUERY_TEMPLATES]
+
+
+def citizen_queries(records_sample):
+    from search.numbers import document_number_parts
+
+    parts = document_number_parts(records_sample["document_number"])
+    kind = (parts.suffix[0] if parts and parts.suffix else "qd")[:2]
+    values = {
+        "head": parts.head,
+        "year": parts.year or "2024",
+        "head_kind": f"{kind}{parts.head}",
+        "head_year": f"{parts.head} {parts.year or 2024}",
+    }
+    return [template.format(**values) for template in CITIZEN_QUERIES]
 
 
 def percentile(samples, fraction):
@@ -352,6 +399,9 @@ def main():
                 f"import: {imported} documents ({invalid} invalid) in {import_seconds:.1f} s "
                 f"= {figures['import_docs_per_s']} documents/s (indexing included)"
             )
+            if checkpoint == checkpoints[-1]:
+                figures.update(relevance(port, host, province))
+            figures["loadavg"] = [round(value, 2) for value in os.getloadavg()]
             ordered = {key: figures.pop(key) for key in ("docs", "import_docs_per_s")}
             print(json.dumps({**ordered, **figures}), flush=True)
     finally:
@@ -378,7 +428,47 @@ def measure(args, backend, engine, page_index, prefix, port, host, sample, impor
         docs_in_index = backend.es.count(index=page_index)["count"]
         print(f"index: {docs_in_index} documents, {index_bytes / 1048576:.1f} MiB (primaries)")
 
-    mix = queries(sample)
+    from search.models import DictionaryEntry
+
+    figures = latency(args, backend, engine, port, host, queries(sample), parse)
+    citizen = latency(args, backend, engine, port, host, citizen_queries(sample), parse)
+    print(f"citizen-style queries: {json.dumps(citizen_queries(sample), ensure_ascii=False)}")
+    figures.update(
+        docs=imported,
+        invalid=invalid,
+        index_mib=round(index_bytes / 1048576, 1) if index_bytes else None,
+        dictionary_entries=DictionaryEntry.objects.count(),
+        citizen_p50_ms=citizen["p50_ms"],
+        citizen_p95_ms=citizen["p95_ms"],
+        citizen_raw_p95_ms=citizen["raw_p95_ms"],
+        citizen_overhead_ratio=citizen["overhead_ratio"],
+    )
+    return figures
+
+
+def relevance(port, host, province):
+    """The relevance set's documents added to the collection, its queries through the API."""
+    from wagtail.search.backends import get_search_backend
+
+    from tests.search.relevance import harness
+
+    harness.create_documents(province)
+    backend = get_search_backend()
+    if hasattr(backend, "refresh_indexes"):
+        backend.refresh_indexes()
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+
+    def search(query):
+        return [result["document_number"] for result in _api(conn, host, query)["results"]]
+
+    figures, details = harness.evaluate(search)
+    conn.close()
+    print("relevance set:", figures, "not first:", [(q, rank) for q, _expected, rank in details if rank != 1])
+    return {f"relevance_{key}": value for key, value in figures.items()}
+
+
+def latency(args, backend, engine, port, host, mix, parse):
+    """p50/p95/p99 of ``mix`` through HTTP, and of the same requests sent to the engine."""
     api_samples, raw_samples = [], []
     conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
     raw_requests = [_engine_request(backend, query, parse) for query in mix] if engine else []
@@ -415,9 +505,6 @@ def measure(args, backend, engine, page_index, prefix, port, host, sample, impor
     if raw_samples:
         print(f"same engine requests sent straight to the engine: p50 {raw_p50:.1f} ms, p95 {raw_p95:.1f} ms")
     return {
-        "docs": imported,
-        "invalid": invalid,
-        "index_mib": round(index_bytes / 1048576, 1) if index_bytes else None,
         "requests": len(api_samples),
         "p50_ms": round(p50, 1),
         "p95_ms": round(p95, 1),
@@ -444,6 +531,7 @@ def _engine_request(backend, query, parse):
     compiler = backend.query_compiler_class(Page.objects.live().public().specific(), parse(query))
     compiler.raw_query_string = query
     compiler.facet_filters = {}
+    compiler.forgive_typos = True
     results = backend.results_class(backend, compiler)
     body, params = results.engine_request(0, 20)
     return results, body, params

@@ -26,6 +26,12 @@ class SearchConfig(AppConfig):
         # Wagtail indexes a page on save, before its many-to-many relations
         # (e.g. a document's fields) are written; index it again once published.
         page_published.connect(reindex_published_page, dispatch_uid="search-reindex-published")
+        from .dictionary import forget
+        from .models import DictionaryEntry
+
+        # A saved or deleted dictionary entry applies from the next search on.
+        post_save.connect(forget, sender=DictionaryEntry, dispatch_uid="search-dictionary-save")
+        post_delete.connect(forget, sender=DictionaryEntry, dispatch_uid="search-dictionary-delete")
         for sender in (Unit, Site):
             post_save.connect(
                 forget_unit_names, sender=sender, dispatch_uid=f"search-units-{sender.__name__}-save"

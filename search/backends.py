@@ -7,6 +7,7 @@ Settings point ``WAGTAILSEARCH_BACKENDS["default"]["BACKEND"]`` at
 The analysis only uses what the analysis-common module provides (no ICU).
 """
 
+import datetime
 import functools
 import html
 import logging
@@ -24,14 +25,17 @@ from modelsearch.utils import deep_update
 from wagtail.fields import StreamField
 
 from core.registries import search_facets
-from core.text import html_to_text, normalise_document_number
+from core.text import fold, html_to_text, normalise_document_number
 
-from . import notices
+from . import dictionary, notices
 from .facets import document_number, facet_values, rank_weight, summary_text
 from .fields import is_long_text, text_fields
 from .highlighting import document_number_candidates, highlight
+from .numbers import document_number_parts, is_year, parse_query_numbers
 from .queue import record_failure
+from .rewriting import suggestion_from_terms
 from .service import (
+    SUGGEST_BELOW,
     SearchHit,
     SearchOutcome,
     _sorted_counts,
@@ -47,6 +51,21 @@ logger = logging.getLogger(__name__)
 SUMMARY_BOOST = 2.0
 DOCUMENT_NUMBER_EXACT_BOOST = 200.0
 DOCUMENT_NUMBER_PREFIX_BOOST = 50.0
+# A number typed another way ("nd168", "168 2024"): its head and year in a
+# document's number count almost as much as the number typed right.
+NUMBER_HEAD_YEAR_BOOST = 150.0
+NUMBER_HEAD_KIND_BOOST = 40.0
+NUMBER_HEAD_BOOST = 30.0
+BARE_NUMBER_HEAD_BOOST = 5.0
+RECENT_NUMBER_BOOST = 5.0
+RECENT_YEARS = 2
+# A year typed alone ("luật đất đai 2013") picks that year's document.
+YEAR_BOOST = 20.0
+# The query without its year, for documents of other years (below).
+WITHOUT_YEAR_BOOST = 0.5
+# Words of five letters or more forgive one typo (two from eight), below exact matches.
+FUZZINESS = "AUTO:5,8"
+FUZZY_BOOST = 0.2
 ENGINE_DOWN_SECONDS = 30
 
 # Analysis shared by OpenSearch 2 and Elasticsearch 8 (analysis-common only).
@@ -121,6 +140,8 @@ class PortalMappingMixin:
         properties["_document_number"] = {"type": "keyword", "normalizer": "document_number"}
         properties["_summary"] = {"type": "text"}
         properties["_rank"] = {"type": "float"}
+        for column in ("_number_head", "_number_year", "_number_suffix"):
+            properties[column] = {"type": "keyword"}
         for facet in search_facets:
             properties[facet_column(facet.key)] = {"type": "keyword"}
         return mapping
@@ -131,6 +152,10 @@ class PortalMappingMixin:
         doc["_document_number"] = number or None
         if number:
             doc["_edgengrams"].append(number)
+        parts = document_number_parts(number)
+        doc["_number_head"] = parts.head if parts else None
+        doc["_number_year"] = (parts.year or None) if parts else None
+        doc["_number_suffix"] = parts.suffix_terms() if parts else []
         doc["_summary"] = summary_text(obj)
         doc["_rank"] = rank_weight(obj)
         for key, values in facet_values(obj).items():
@@ -152,12 +177,62 @@ def document_number_clauses(query_string):
     return clauses
 
 
+def _all(*filters):
+    return {"bool": {"filter": list(filters)}}
+
+
+def number_part_clauses(query_string):
+    """Should-clauses for document numbers typed another way than they are
+    written ("nd168", "nghi dinh 168 2024", "168/2024/ND-C"): by head, year and kind."""
+    clauses = []
+    for typed in parse_query_numbers(query_string).numbers:
+        head = {"term": {"_number_head": typed.head}}
+        boost = NUMBER_HEAD_BOOST if typed.explicit else BARE_NUMBER_HEAD_BOOST
+        clauses.append({"constant_score": {"filter": head, "boost": boost}})
+        if typed.year:
+            year = {"term": {"_number_year": typed.year}}
+            clauses.append({"constant_score": {"filter": _all(head, year), "boost": NUMBER_HEAD_YEAR_BOOST}})
+        if not typed.year:
+            # "nd168": of the documents numbered 168, the recent ones first.
+            recent = {"range": {"_number_year": {"gte": str(datetime.date.today().year - RECENT_YEARS)}}}
+            clauses.append({"constant_score": {"filter": _all(head, recent), "boost": RECENT_NUMBER_BOOST}})
+        kinds = [*typed.kinds, *typed.parts.suffix]
+        if kinds:
+            kind = {"terms": {"_number_suffix": list(dict.fromkeys(kinds))}}
+            clauses.append({"constant_score": {"filter": _all(head, kind), "boost": NUMBER_HEAD_KIND_BOOST}})
+    return clauses
+
+
+def without_years(query_string):
+    """The query with the years typed alone taken out ("" if nothing else is left)."""
+    years = parse_query_numbers(query_string).years
+    if not years:
+        return ""
+    words = [word for word in query_string.split() if not (is_year(word) and word in years)]
+    return " ".join(words) if re.search(r"\w", " ".join(words)) else ""
+
+
+def fuzzy_words(query_string):
+    """(words that may carry a typo, numbers that must match) of a query, or None
+    when no word is long enough to forgive a typo."""
+    if '"' in query_string:
+        return None
+    words = re.findall(r"\w+", query_string)
+    letters = [word for word in words if not any(char.isdigit() for char in word)]
+    numbers = [word for word in words if any(char.isdigit() for char in word)]
+    if not any(len(word) >= 5 for word in letters):
+        return None
+    return " ".join(letters), " ".join(numbers)
+
+
 class PortalQueryCompilerMixin:
     """Summary boosted with the title, document-number clauses, facet filters,
     and documents in force before expired ones (function_score on ``_rank``)."""
 
     raw_query_string = None
     facet_filters = None
+    # Typo tolerance: on for the portal's search, off for Wagtail's own (admin, choosers).
+    forgive_typos = False
 
     def _remap_fields(self, fields):
         remapped = super()._remap_fields(fields)
@@ -170,11 +245,59 @@ class PortalQueryCompilerMixin:
             return self.raw_query_string
         return self.query.query_string if isinstance(self.query, PlainText) else ""
 
+    def _plain(self, query_string, boost=1.0):
+        return self._compile_plaintext_query(
+            PlainText(query_string, operator="and"), self.remapped_fields, boost
+        )
+
+    def _fuzzy(self, query_string):
+        """The query with typos forgiven in long words (numbers exact), ranked below exact matches."""
+        parts = fuzzy_words(query_string)
+        if parts is None:
+            return None
+        letters, numbers = parts
+        fuzzy = {
+            "multi_match": {
+                "query": letters,
+                "fields": [field.field_name_with_boost for field in self.remapped_fields],
+                "fuzziness": FUZZINESS,
+                "prefix_length": 1,
+                "operator": "and",
+                "analyzer": "folding",
+            }
+        }
+        if not numbers:
+            return {"bool": {"must": [fuzzy], "boost": FUZZY_BOOST}}
+        return {"bool": {"must": [fuzzy, self._plain(numbers)], "boost": FUZZY_BOOST}}
+
     def get_inner_query(self):
         inner = super().get_inner_query()
-        clauses = document_number_clauses(self._query_string())
-        if clauses:
-            inner = {"bool": {"should": [inner, *clauses], "minimum_should_match": 1}}
+        query_string = self._query_string()
+        should = [inner]
+        should += [self._plain(variant) for variant in dictionary.variants(query_string)]
+        rest = without_years(query_string)
+        if rest:
+            should.append(self._plain(rest, WITHOUT_YEAR_BOOST))
+        if self.forgive_typos:
+            fuzzy = self._fuzzy(query_string)
+            if fuzzy is not None:
+                should.append(fuzzy)
+        should += document_number_clauses(query_string) + number_part_clauses(query_string)
+        if len(should) > 1:
+            inner = {"bool": {"should": should, "minimum_should_match": 1}}
+        years = parse_query_numbers(query_string).years
+        if years:
+            inner = {
+                "bool": {
+                    "must": [inner],
+                    # Issued that year, and numbered with it (a law rather than its plan).
+                    "should": [
+                        {"constant_score": {"filter": {"term": {column: year}}, "boost": YEAR_BOOST}}
+                        for year in years
+                        for column in (facet_column("year"), "_number_year")
+                    ],
+                }
+            }
         return {
             "function_score": {
                 "query": inner,
@@ -258,6 +381,26 @@ def long_text(obj):
     return " ".join(parts)
 
 
+def engine_suggestion(query_string, entries, hits=()):
+    """The query with each misspelt word replaced by the engine's closest indexed
+    word, its diacritics taken back from a result's title when one has the word."""
+    written = {}
+    for hit in hits:
+        for word in re.findall(r"\w+", hit.page.title):
+            written.setdefault(fold(word), word.lower())
+    suggestion, shift, changed = query_string, 0, False
+    for entry in entries:
+        options = entry.get("options") or []
+        if not options:
+            continue
+        start, length = entry["offset"] + shift, entry["length"]
+        replacement = written.get(options[0]["text"], options[0]["text"])
+        suggestion = suggestion[:start] + replacement + suggestion[start + length :]
+        shift += len(replacement) - length
+        changed = True
+    return suggestion if changed and fold(suggestion) != fold(query_string) else ""
+
+
 class PortalResultsMixin:
     """One engine request for the portal's search (``fetch``), and Wagtail's own
     searches (admin, choosers) answered from the database when the engine fails."""
@@ -315,6 +458,22 @@ class PortalResultsMixin:
         body["aggs"] = {
             facet.key: {"terms": {"field": facet_column(facet.key), "size": 50}} for facet in search_facets
         }
+        query_string = compiler._query_string()
+        if compiler.forgive_typos and fuzzy_words(query_string) is not None:
+            # "Có phải bạn muốn tìm …": the engine's closest indexed words.
+            body["suggest"] = {
+                "text": query_string,
+                "spelling": {
+                    "term": {
+                        "field": "_all_text",
+                        "analyzer": "folding",
+                        "suggest_mode": "missing",
+                        "min_word_length": 5,
+                        "prefix_length": 1,
+                        "size": 1,
+                    }
+                },
+            }
         params = {
             "index": self.backend.get_index_for_model(model).name,
             "_source": False,
@@ -355,7 +514,13 @@ class PortalResultsMixin:
                 facets[facet.key] = _sorted_counts(facet, counts)
         total = response["hits"]["total"]
         count = total["value"] if isinstance(total, dict) else total
-        return SearchOutcome(count=count, hits=results, facets=facets)
+        suggestion = ""
+        if count <= SUGGEST_BELOW:
+            suggestion = engine_suggestion(
+                query_string, response.get("suggest", {}).get("spelling", []), results
+            )
+            suggestion = suggestion or suggestion_from_terms(query_string)
+        return SearchOutcome(count=count, hits=results, facets=facets, suggestion=suggestion)
 
     @staticmethod
     def _best_fragment(highlight, columns):
@@ -444,6 +609,7 @@ class PortalBackendMixin:
                 compiler = self.query_compiler_class(queryset, parse(query_string))
                 compiler.raw_query_string = query_string
                 compiler.facet_filters = filters
+                compiler.forgive_typos = True
                 compiler.check()
                 return self.results_class(self, compiler).fetch(offset, limit)
             except self.engine_errors as error:

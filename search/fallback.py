@@ -40,6 +40,13 @@ class FallbackQueryCompiler(DatabaseSearchQueryCompiler):
         return fields
 
     def build_single_term_filter(self, term):
+        # A word in several of the query's rewritten forms is built once.
+        built = self.__dict__.setdefault("_term_filters", {})
+        if term not in built:
+            built[term] = self._term_filter(term)
+        return built[term]
+
+    def _term_filter(self, term):
         # Case- and diacritic-insensitive on every database (core.lookups).
         term_query = models.Q()
         for field_name in self.fields_names:

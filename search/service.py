@@ -12,13 +12,15 @@ from django.utils.safestring import mark_safe
 from wagtail.search.utils import parse_query_string
 
 from core.registries import search_facets
-from core.text import fold
 
 from .facets import facet_values, summary_text
 from .highlighting import highlight
+from .rewriting import database_query, sort_candidates, suggestion_from_terms
 
 # Without an engine, facets are counted over at most this many best matches.
 DATABASE_CANDIDATES = 500
+# A search with at most this many results offers "Có phải bạn muốn tìm …".
+SUGGEST_BELOW = 2
 FALLBACK_BACKEND = "search.fallback"
 
 
@@ -34,6 +36,7 @@ class SearchOutcome:
     hits: list = field(default_factory=list)
     facets: dict = field(default_factory=dict)  # key -> [(value, count)]
     degraded: bool = False
+    suggestion: str = ""  # a corrected query, when this one found little
 
 
 def parse(query_string):
@@ -64,14 +67,9 @@ def _sorted_counts(facet, counts):
 
 def database_faceted_search(backend, query_string, queryset, filters, offset, limit, degraded=False):
     """Best effort without an engine: the backend's own matching, facets counted here."""
-    results = backend.search(parse(query_string), queryset)
-    candidates = list(results[:DATABASE_CANDIDATES])
-    wanted = query_string.strip()
-    folded_wanted = fold(wanted).replace(" ", "")
-    # A page whose document number is the query comes first, as on the engine.
-    candidates.sort(
-        key=lambda page: fold(getattr(page, "document_number", "") or "").replace(" ", "") != folded_wanted
-    )
+    results = backend.search(database_query(parse(query_string), query_string), queryset)
+    # A page whose document number the query typed comes first, as on the engine.
+    candidates = sort_candidates(list(results[:DATABASE_CANDIDATES]), query_string)
     matched, counts = [], {facet.key: {} for facet in search_facets}
     for page in candidates:
         values = facet_values(page)
@@ -88,7 +86,10 @@ def database_faceted_search(backend, query_string, queryset, filters, offset, li
     facets = {
         facet.key: _sorted_counts(facet, counts[facet.key]) for facet in search_facets if counts[facet.key]
     }
-    return SearchOutcome(count=len(matched), hits=hits, facets=facets, degraded=degraded)
+    suggestion = suggestion_from_terms(query_string) if len(matched) <= SUGGEST_BELOW else ""
+    return SearchOutcome(
+        count=len(matched), hits=hits, facets=facets, degraded=degraded, suggestion=suggestion
+    )
 
 
 def database_autocomplete(backend, query_string, queryset, limit):

@@ -24,6 +24,7 @@ from core.registries import search_facets, shared_listings
 from multisite.lookup import unit_info_for_page, unit_info_for_site
 from multisite.models import UnitKind
 
+from . import feedback
 from .facets import document_number
 from .service import autocomplete, faceted_search
 
@@ -80,6 +81,7 @@ class SearchRequest:
             get_search_backend(), self.query, self.queryset(), self.filters, offset, PAGE_SIZE
         )
         self.count_hit()
+        feedback.record_outcome(self.statistics_query, outcome.count)
         return outcome
 
     @cached_property
@@ -203,6 +205,9 @@ def search_view(request):
             notice=str(DEGRADED_NOTICE) if outcome.degraded else "",
             facets=_facet_links(search, outcome),
             promotions=search.promotions() if search.page == 1 else [],
+            suggestion=outcome.suggestion,
+            suggestion_url=search.params(q=outcome.suggestion, trang=None) if outcome.suggestion else "",
+            open_ping_url=feedback.open_ping_url(search.query),
             page_number=search.page,
             first_number=(search.page - 1) * PAGE_SIZE + 1,
             num_pages=num_pages,
@@ -255,6 +260,7 @@ def api_search(request):
             for key, values in outcome.facets.items()
         },
         "promotions": search.promotions() if search.page == 1 else [],
+        "suggestion": outcome.suggestion or None,
     }
     if outcome.degraded:
         data["notice"] = str(DEGRADED_NOTICE)

@@ -13,6 +13,7 @@ from home.syndication import SectionFeed, SiteFeed, robots_txt
 from legal_docs.feeds import LegalFieldFeed
 from portal_sync import urls as portal_sync_urls
 from questions import urls as questions_urls
+from search import feedback as search_feedback
 from search import views as search_views
 
 urlpatterns = [
@@ -20,6 +21,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("search/", search_views.search_view, name="search"),
     path("api/search/", search_views.api_search, name="api_search"),
+    path("search/mo/", search_feedback.record_open, name="search_open"),
     path("api/search/autocomplete/", search_views.api_autocomplete, name="api_search_autocomplete"),
     *questions_urls.urlpatterns,  # before the open API, whose collections take any name
     *portal_sync_urls.urlpatterns,

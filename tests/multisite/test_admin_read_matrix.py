@@ -112,6 +112,7 @@ NOT_FILLED = {
             "legal_docs_issuingbody",
             "core_legalfield",
             "questions_routingrule",
+            "search_dictionaryentry",
         )
         for view in ("edit", "delete", "usage", "history", "history_results", "copy")
     },
@@ -122,6 +123,7 @@ NOT_FILLED = {
             "legal_docs_issuingbody",
             "core_legalfield",
             "questions_routingrule",
+            "search_dictionaryentry",
         )
     },
     # Wagtail's catch-all 404 for unknown admin URLs.

@@ -64,6 +64,8 @@ NEW_MODELS = {
     ("portal_sync", "nationalshare"),
     ("portal_sync", "outbounddelivery"),
     ("portal_sync", "receiveddelivery"),
+    ("search", "dictionaryentry"),
+    ("search", "queryfeedback"),
 }
 
 # Tables the merge of the units' copies of a document into the shared repository
