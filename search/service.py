@@ -8,6 +8,8 @@ fallback used when the engine is down) goes through ``database_faceted_search``.
 
 from dataclasses import dataclass, field
 
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 from django.utils.safestring import mark_safe
 from wagtail.search.utils import parse_query_string
 
@@ -99,7 +101,27 @@ def database_autocomplete(backend, query_string, queryset, limit):
     return list(results[:limit])
 
 
-def fallback_backend():
-    from wagtail.search.backends import get_search_backend
+# One backend object per process and name: Wagtail's get_search_backend builds a new
+# one, with a new engine client and connection pool, on every call.
+_backends = {}
 
-    return get_search_backend(FALLBACK_BACKEND)
+
+def search_backend(name="default"):
+    """The search backend ``name``, built once per process: its engine client keeps
+    its HTTP connections open between requests."""
+    backend = _backends.get(name)
+    if backend is None:
+        from wagtail.search.backends import get_search_backend
+
+        backend = _backends[name] = get_search_backend(name)
+    return backend
+
+
+@receiver(setting_changed)
+def forget_backends(setting, **kwargs):
+    if setting == "WAGTAILSEARCH_BACKENDS":
+        _backends.clear()
+
+
+def fallback_backend():
+    return search_backend(FALLBACK_BACKEND)
