@@ -6,9 +6,11 @@ request; any other Wagtail backend (the database backend of ``make run``, or the
 fallback used when the engine is down) goes through ``database_faceted_search``.
 """
 
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.core.signals import setting_changed
+from django.db.models import prefetch_related_objects
 from django.dispatch import receiver
 from django.utils.safestring import mark_safe
 from wagtail.search.utils import parse_query_string
@@ -58,6 +60,28 @@ def autocomplete(backend, query_string, queryset, limit=10):
     return database_autocomplete(backend, query_string, queryset, limit)
 
 
+def own_relations(model):
+    """The foreign keys and many-to-many fields a page type declares itself
+    (its vocabularies: type, issuing body, fields …), not those of Page."""
+    return [
+        field.name
+        for field in model._meta.get_fields()
+        if (field.many_to_one or field.many_to_many) and field.concrete and field.model is model
+    ]
+
+
+def prefetch_relations(pages):
+    """One query per relation and page type for many pages, instead of one per page
+    when facets and result lines read them."""
+    by_model = defaultdict(list)
+    for page in pages:
+        by_model[type(page)].append(page)
+    for model, group in by_model.items():
+        names = own_relations(model)
+        if names:
+            prefetch_related_objects(group, *names)
+
+
 def _sorted_counts(facet, counts):
     if facet.sort == "key_desc":
         return sorted(counts.items(), key=lambda item: item[0], reverse=True)
@@ -68,6 +92,7 @@ def database_faceted_search(backend, query_string, queryset, filters, offset, li
     """Best effort without an engine: the backend's own matching, facets counted here."""
     results = backend.search(parse(query_string), queryset)
     candidates = list(results[:DATABASE_CANDIDATES])
+    prefetch_relations(candidates)
     wanted = query_string.strip()
     folded_wanted = fold(wanted).replace(" ", "")
     # A page whose document number is the query comes first, as on the engine.
