@@ -1,6 +1,9 @@
 """Whole pages for anonymous visitors (issue 16): served from the shared cache,
 renewed by what changes them, never for staff, forms or personal answers."""
 
+import http.server
+import threading
+
 import pytest
 from django.test import Client
 
@@ -63,8 +66,6 @@ def test_an_external_feed_fetched_after_caching_shows_at_once(
     from tests.feeds.test_feeds_in import RSS, FeedServer
 
     server = FeedServer()
-    import threading
-
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         server.routes["/rss"] = (200, RSS.encode(), {"Content-Type": "application/rss+xml"})
@@ -171,3 +172,42 @@ def test_a_hit_costs_no_query_but_the_cache(client, unit_a, path, django_assert_
     # production adds two (the version tokens and the page).
     with django_assert_max_num_queries(0):
         assert get(client, unit_a, path)[HIT_HEADER] == "hit"
+
+
+class PurgeRecorder(http.server.ThreadingHTTPServer):
+    """A reverse proxy's purge endpoint: records (Host, path) of every PURGE."""
+
+    def __init__(self):
+        super().__init__(("127.0.0.1", 0), PurgeHandler)
+        self.purged = []
+
+
+class PurgeHandler(http.server.BaseHTTPRequestHandler):
+    def do_PURGE(self):  # noqa: N802 - the http.server API
+        self.server.purged.append((self.headers["Host"], self.path))
+        self.send_response(200)
+        self.end_headers()
+
+    def log_message(self, *args):
+        pass
+
+
+def test_publishing_purges_the_page_and_its_ancestors_from_the_proxy(settings, unit_a):
+    proxy = PurgeRecorder()
+    threading.Thread(target=proxy.serve_forever, daemon=True).start()
+    settings.WAGTAILFRONTENDCACHE = {
+        "proxy": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": f"http://127.0.0.1:{proxy.server_address[1]}",
+        }
+    }
+    try:
+        page = article(unit_a, title="Tin cần xóa khỏi bộ đệm proxy")
+        purged = {path for _host, path in proxy.purged}
+        assert {host.split(":")[0] for host, _path in proxy.purged} == {unit_a.site.hostname}
+        assert page.get_url_parts()[2] in purged  # Wagtail's own purge of the page
+        # Its section and the unit's home, which list it.
+        assert section(unit_a).get_url_parts()[2] in purged and "/" in purged
+    finally:
+        proxy.shutdown()
+        proxy.server_close()
