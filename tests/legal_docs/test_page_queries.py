@@ -44,7 +44,9 @@ def test_a_document_page_has_a_bounded_number_of_queries(client, unit_a):
     few, _html = page_queries(client, unit_a, law)
 
     for number in range(4):
-        legal_document(unit_a, f"{110 + number}/2024/NĐ-CP", relations=[("guides", law)], fields=["bo-may-hanh-chinh"])
+        legal_document(
+            unit_a, f"{110 + number}/2024/NĐ-CP", relations=[("guides", law)], fields=["bo-may-hanh-chinh"]
+        )
         material(unit_a, law, number + 2)
     many, html = page_queries(client, unit_a, law)
 
