@@ -142,20 +142,28 @@ http {{
             proxy_cache_revalidate on;
             proxy_cache_lock on;
             proxy_cache_use_stale error timeout updating;
-            proxy_cache_purge PURGE from 127.0.0.1;
             add_header X-Proxy-Cache $upstream_cache_status always;
+        }}
+    }}
+    server {{
+        listen 127.0.0.1:{purge_port};
+        location / {{
+            allow 127.0.0.1;
+            deny all;
+            proxy_cache_purge pbgdpl $host$request_uri;
         }}
     }}
 }}
 """
 
 
-def start_nginx(directory, port, upstream):
-    """Debian's nginx in the foreground with the reference configuration's cache rules."""
+def start_nginx(directory, port, purge_port, upstream):
+    """Debian's nginx in the foreground with the reference configuration's cache rules
+    (deploy/nginx/pbgdpl.conf); ``purge_port`` takes the portal's PURGE requests."""
     if not shutil.which("nginx"):
         raise SystemExit("nginx is missing: apt-get install nginx libnginx-mod-http-cache-purge")
     conf = Path(directory) / "nginx.conf"
-    conf.write_text(NGINX_CONF.format(dir=directory, port=port, upstream=upstream))
+    conf.write_text(NGINX_CONF.format(dir=directory, port=port, purge_port=purge_port, upstream=upstream))
     return subprocess.Popen(
         ["nginx", "-p", str(directory), "-c", str(conf), "-g", "daemon off;"], start_new_session=True
     )
@@ -307,11 +315,21 @@ def main():
         environment = {}
         nginx_port = free_port() if args.nginx else None
         if nginx_port:
-            environment["FRONTEND_CACHE_URL"] = f"http://127.0.0.1:{nginx_port}"
+            from django.conf import settings
+
+            purge_port = free_port()
+            environment["FRONTEND_CACHE_URL"] = f"http://127.0.0.1:{purge_port}"
+            # This process publishes in step 3: it purges the proxy as gunicorn's workers would.
+            settings.WAGTAILFRONTENDCACHE = {
+                "proxy": {
+                    "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+                    "LOCATION": environment["FRONTEND_CACHE_URL"],
+                }
+            }
         processes.append(start_gunicorn(database_url, port, **environment))
         wait_for(port, province.site.hostname)
         if nginx_port:
-            processes.append(start_nginx(workdir, nginx_port, port))
+            processes.append(start_nginx(workdir, nginx_port, purge_port, port))
             wait_for(nginx_port, province.site.hostname)
         base = f"http://127.0.0.1:{port}"
         cold_script = Path(workdir) / "cold.lua"
@@ -356,9 +374,15 @@ def main():
         figures["publish_to_visible_ms"] = publish_ms
         if nginx_port:
             article = ArticlePage.objects.get(pk=article.pk)
-            visible, publish_ms = publish_to_visible(nginx_port, unit.site.hostname, article_path, article)
-            figures["nginx_publish_visible_next_request"] = visible
-            figures["nginx_publish_to_visible_ms"] = publish_ms
+            try:
+                get(nginx_port, unit.site.hostname, article_path)  # stored by the proxy
+                visible, publish_ms = publish_to_visible(
+                    nginx_port, unit.site.hostname, article_path, article
+                )
+                figures["nginx_publish_visible_next_request"] = visible
+                figures["nginx_publish_to_visible_ms"] = publish_ms
+            except OSError as error:
+                figures["nginx_error"] = str(error)
 
         results = {key: median_of(value) for key, value in {**runs, **search_runs}.items()}
         floor = results["floor"]["rps"]
