@@ -20,10 +20,11 @@ messages: $(STAMP)
 	$(BIN)/python scripts/compile_messages.py
 
 ## make run: SQLite + database search backend + demo data on http://127.0.0.1:8000/
+RUN_PORT ?= 8000
 run: $(STAMP) messages
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py seed_demo
-	$(BIN)/python manage.py runserver 127.0.0.1:8000
+	$(BIN)/python manage.py runserver 127.0.0.1:$(RUN_PORT)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
