@@ -5,7 +5,7 @@ path and query string, the local date (effect statuses change at midnight) and
 every version token of the project (core.cache.VERSIONS). Publishing,
 unpublishing, moving or deleting a page renews the content version; a unit's
 feed, a document listing, a snippet, a setting, an image, a document or a site
-renews its own token (core.signals, legal_docs.signals, feeds.fetching): the
+renews its own token (core.signals and the feature apps' signals): the
 next request then misses and renders the page again. Nothing is deleted key by
 key; stale entries are never read again and expire.
 

@@ -180,6 +180,8 @@ def wrk(url, host, connections, seconds, script=None):
         "-d",
         f"{seconds}s",
         "--latency",
+        "--timeout",
+        "10s",
         "-H",
         f"Host: {host}",
     ]
@@ -383,6 +385,8 @@ def main():
                 figures["nginx_publish_to_visible_ms"] = publish_ms
             except OSError as error:
                 figures["nginx_error"] = str(error)
+                log = Path(workdir) / "error.log"
+                figures["nginx_error_log"] = log.read_text()[-2000:] if log.exists() else ""
 
         results = {key: median_of(value) for key, value in {**runs, **search_runs}.items()}
         floor = results["floor"]["rps"]
