@@ -20,10 +20,11 @@ messages: $(STAMP)
 	$(BIN)/python scripts/compile_messages.py
 
 ## make run: SQLite + database search backend + demo data on http://127.0.0.1:8000/
+RUN_PORT ?= 8000
 run: $(STAMP) messages
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py seed_demo
-	$(BIN)/python manage.py runserver 127.0.0.1:8000
+	$(BIN)/python manage.py runserver 127.0.0.1:$(RUN_PORT)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
@@ -52,3 +53,13 @@ clean:
 .PHONY: bench-reporters
 bench-reporters: $(STAMP) messages
 	$(BIN)/python scripts/bench_reporters.py
+
+## bench-pages: pages, page cache, nginx and the search API against the raw engine (issue 16).
+## Needs PostgreSQL and OpenSearch (make services); installs Debian's wrk and nginx if missing.
+.PHONY: bench-pages
+bench-pages: $(STAMP) messages
+	@if ! command -v wrk >/dev/null || ! command -v nginx >/dev/null \
+		|| [ ! -f /usr/lib/nginx/modules/ngx_http_cache_purge_module.so ]; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+			wrk nginx-light libnginx-mod-http-cache-purge >/dev/null; fi
+	$(BIN)/python scripts/bench_pages.py --nginx

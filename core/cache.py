@@ -3,6 +3,10 @@
 from django.core.cache import cache
 from django.utils.crypto import get_random_string
 
+# Every version token of the project (filled as CacheVersion objects are created):
+# a whole cached page depends on all of them (core.pagecache).
+VERSIONS = []
+
 
 class CacheVersion:
     """A token kept in the cache and changed whenever the data behind it changes:
@@ -11,6 +15,7 @@ class CacheVersion:
 
     def __init__(self, key):
         self.key = key
+        VERSIONS.append(self)
 
     def current(self):
         version = cache.get(self.key)
@@ -23,8 +28,24 @@ class CacheVersion:
         cache.set(self.key, get_random_string(8), None)
 
 
+def all_versions():
+    """Every version token at once (one cache request): what a whole cached page depends on."""
+    keys = [version.key for version in VERSIONS]
+    found = cache.get_many(keys)
+    missing = [key for key in keys if key not in found]
+    if missing:
+        for key in missing:  # add, not set: another process may have just made one
+            cache.add(key, get_random_string(8), None)
+        found.update(cache.get_many(missing))
+    return ":".join(found[key] for key in keys)
+
+
 # Changes whenever a page is published, unpublished, moved or deleted
 # (core.signals): menus and feeds of live pages are cached under it.
 CONTENT_VERSION = CacheVersion("core:content-version")
 content_version = CONTENT_VERSION.current
 bump_content_version = CONTENT_VERSION.bump
+
+# Changes whenever something else a public page shows changes: a snippet, a
+# setting, an image, a document, a site (core.pagecache).
+PAGE_VERSION = CacheVersion("core:page-version")

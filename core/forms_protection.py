@@ -28,6 +28,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from .client import client_ip
+from .pagecache import exempt
 
 HONEYPOT_FIELD = "website_url"
 
@@ -39,7 +40,9 @@ def _cache_key(scope, ip):
 
 def hit_rate_limit(request, scope, limit=None, window=None, identity=None):
     """Count one submission from the request's IP (or from ``identity``, such as an
-    e-mail address, when given); True if it exceeds the limit."""
+    e-mail address, when given); True if it exceeds the limit. A rate-limited
+    answer is never kept in the page cache (core.pagecache)."""
+    exempt(request)
     limit = limit or settings.PUBLIC_FORM_RATE_LIMIT
     window = window or settings.PUBLIC_FORM_RATE_WINDOW
     key = _cache_key(scope, identity if identity is not None else (client_ip(request) or "unknown"))

@@ -4,6 +4,7 @@ import datetime
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import make_password
 from django.db import transaction
 
 from core.registries import demo_seeders
@@ -97,6 +98,9 @@ def seed(write=print):
     logins = [(ADMIN_USERNAME, ADMIN_PASSWORD, "Quản trị hệ thống", "")]
 
     upgrade_sections()
+    # Hashing a password takes about half a second on purpose: the demo's accounts
+    # share one password, hashed once.
+    demo_password_hash = make_password(DEMO_PASSWORD)
     for index, spec in enumerate(unit_specs()):
         if spec.kind == UnitKind.PROVINCE:
             spec.hostname = settings.PORTAL_BASE_DOMAIN
@@ -123,7 +127,9 @@ def seed(write=print):
             ("moderator", "kiemduyet", "Kiểm duyệt"),
         ):
             username = f"{unit.code}.{suffix}"
-            set_unit_user(unit.code, role, username, f"{username}@binhan.gov.vn", DEMO_PASSWORD)
+            set_unit_user(
+                unit.code, role, username, f"{username}@binhan.gov.vn", DEMO_PASSWORD, demo_password_hash
+            )
             logins.append((username, DEMO_PASSWORD, label, unit.root_url + "/"))
         for seeder in demo_seeders:
             seeder.seed(unit, index)

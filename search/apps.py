@@ -15,6 +15,7 @@ class SearchConfig(AppConfig):
         from core.registries import search_facets
         from multisite.models import Unit
 
+        from . import promotions  # noqa: F401 - its signal handlers
         from .facets import OWN_FACETS, forget_unit_names
         from .setup import on_post_migrate
         from .signals import reindex_published_page

@@ -21,6 +21,7 @@ from wagtail.search.utils import normalise_query_string
 
 from core.forms_protection import hit_rate_limit
 
+from . import statistics
 from .models import QueryFeedback
 
 OPEN_RATE_LIMIT = 120  # result opens counted per visitor and hour
@@ -40,10 +41,10 @@ def _add(query, **counts):
         QueryFeedback.objects.filter(query=query, date=today).update(**changes)
 
 
-def record_outcome(query, count):
+def record_outcome(query_string, count):
     """Remember a search that found nothing (nothing is written otherwise)."""
-    if count == 0:
-        _add(query, zero_results=1)
+    if count == 0 and normalise_query_string(query_string):
+        _add(Query.get(query_string), zero_results=1)
 
 
 def open_ping_url(query_string):
@@ -58,7 +59,10 @@ def record_open(request):
     """A visitor opened a result of the query ``q`` (hyperlink auditing ping)."""
     query_string = " ".join(request.GET.get("q", "").split())[:MAX_QUERY_LENGTH]
     if query_string and not hit_rate_limit(request, "search-open", limit=OPEN_RATE_LIMIT, window=3600):
-        query = Query.objects.filter(query_string=normalise_query_string(query_string)).first()
+        normalised = normalise_query_string(query_string)
+        if any(pending == normalised for pending, _day in statistics.pending()):
+            statistics.flush()  # searched a moment ago, counted in this process's batch
+        query = Query.objects.filter(query_string=normalised).first()
         if query is not None:  # only queries that were searched
             _add(query, opens=1)
     return HttpResponse(status=204)
@@ -70,6 +74,7 @@ def report_rows(days=REPORT_DAYS, kind="all"):
 
     ``kind``: "zero" (found nothing), "unopened" (found something, never opened) or "all".
     """
+    statistics.flush()  # this process's searches of the last seconds count too
     since = timezone.localdate() - datetime.timedelta(days=days - 1)
     searches = dict(
         QueryDailyHits.objects.filter(date__gte=since)

@@ -6,8 +6,12 @@ request; any other Wagtail backend (the database backend of ``make run``, or the
 fallback used when the engine is down) goes through ``database_faceted_search``.
 """
 
+from collections import defaultdict
 from dataclasses import dataclass, field
 
+from django.core.signals import setting_changed
+from django.db.models import prefetch_related_objects
+from django.dispatch import receiver
 from django.utils.safestring import mark_safe
 from wagtail.search.utils import parse_query_string
 
@@ -59,6 +63,28 @@ def autocomplete(backend, query_string, queryset, limit=10):
     return database_autocomplete(backend, query_string, queryset, limit)
 
 
+def own_relations(model):
+    """The foreign keys and many-to-many fields a page type declares itself
+    (its vocabularies: type, issuing body, fields …), not those of Page."""
+    return [
+        field.name
+        for field in model._meta.get_fields()
+        if (field.many_to_one or field.many_to_many) and field.concrete and field.model is model
+    ]
+
+
+def prefetch_relations(pages):
+    """One query per relation and page type for many pages, instead of one per page
+    when facets and result lines read them."""
+    by_model = defaultdict(list)
+    for page in pages:
+        by_model[type(page)].append(page)
+    for model, group in by_model.items():
+        names = own_relations(model)
+        if names:
+            prefetch_related_objects(group, *names)
+
+
 def _sorted_counts(facet, counts):
     if facet.sort == "key_desc":
         return sorted(counts.items(), key=lambda item: item[0], reverse=True)
@@ -68,8 +94,10 @@ def _sorted_counts(facet, counts):
 def database_faceted_search(backend, query_string, queryset, filters, offset, limit, degraded=False):
     """Best effort without an engine: the backend's own matching, facets counted here."""
     results = backend.search(database_query(parse(query_string), query_string), queryset)
+    candidates = list(results[:DATABASE_CANDIDATES])
+    prefetch_relations(candidates)
     # A page whose document number the query typed comes first, as on the engine.
-    candidates = sort_candidates(list(results[:DATABASE_CANDIDATES]), query_string)
+    candidates = sort_candidates(candidates, query_string)
     matched, counts = [], {facet.key: {} for facet in search_facets}
     for page in candidates:
         values = facet_values(page)
@@ -100,7 +128,27 @@ def database_autocomplete(backend, query_string, queryset, limit):
     return list(results[:limit])
 
 
-def fallback_backend():
-    from wagtail.search.backends import get_search_backend
+# One backend object per process and name: Wagtail's get_search_backend builds a new
+# one, with a new engine client and connection pool, on every call.
+_backends = {}
 
-    return get_search_backend(FALLBACK_BACKEND)
+
+def search_backend(name="default"):
+    """The search backend ``name``, built once per process: its engine client keeps
+    its HTTP connections open between requests."""
+    backend = _backends.get(name)
+    if backend is None:
+        from wagtail.search.backends import get_search_backend
+
+        backend = _backends[name] = get_search_backend(name)
+    return backend
+
+
+@receiver(setting_changed)
+def forget_backends(setting, **kwargs):
+    if setting == "WAGTAILSEARCH_BACKENDS":
+        _backends.clear()
+
+
+def fallback_backend():
+    return search_backend(FALLBACK_BACKEND)

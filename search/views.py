@@ -8,29 +8,28 @@ province anywhere, ``scope=site`` for the current site's own pages. The same cod
 
 from urllib.parse import urlencode
 
-from django.db.models import F, Q
+from django.db.models import Q
 from django.http import JsonResponse
 from django.shortcuts import render
-from django.utils import timezone
-from django.utils.functional import cached_property
+from django.utils.cache import patch_cache_control
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from wagtail.contrib.search_promotions.models import Query, QueryDailyHits
 from wagtail.models import Page, Site
-from wagtail.search.backends import get_search_backend
 
 from core.registries import search_facets, shared_listings
 from multisite.lookup import unit_info_for_page, unit_info_for_site
 from multisite.models import UnitKind
 
-from . import feedback
+from . import feedback, promotions, statistics
 from .facets import document_number
-from .service import autocomplete, faceted_search
+from .service import autocomplete, faceted_search, search_backend
 
 PAGE_SIZE = 20
 MAX_PAGE = 500
 MAX_QUERY_LENGTH = 200
+RESULTS_SECONDS = 60
+AUTOCOMPLETE_SECONDS = 300
 DEGRADED_NOTICE = gettext_lazy(
     "Hệ thống tìm kiếm nâng cao đang tạm gián đoạn; kết quả dưới đây được tìm trực tiếp trong cơ sở dữ liệu và có thể chưa đầy đủ."
 )
@@ -78,46 +77,19 @@ class SearchRequest:
     def run(self):
         offset = (self.page - 1) * PAGE_SIZE
         outcome = faceted_search(
-            get_search_backend(), self.query, self.queryset(), self.filters, offset, PAGE_SIZE
+            search_backend(), self.query, self.queryset(), self.filters, offset, PAGE_SIZE
         )
         self.count_hit()
-        feedback.record_outcome(self.statistics_query, outcome.count)
+        feedback.record_outcome(self.query, outcome.count)
         return outcome
 
-    @cached_property
-    def statistics_query(self):
-        """The query statistics row (Wagtail's search promotions) of this query."""
-        return Query.get(self.query)
-
     def count_hit(self):
-        """Add one to today's hits of the query: one UPDATE on every search but
-        the day's first (what Query.add_hit does in three statements)."""
-        today = timezone.localdate()
-        hits = QueryDailyHits.objects.filter(query=self.statistics_query, date=today)
-        if not hits.update(hits=F("hits") + 1):
-            QueryDailyHits.objects.create(query=self.statistics_query, date=today, hits=1)
+        """Count the search in the query statistics (batched: search.statistics)."""
+        statistics.count_search(self.query)
 
     def promotions(self):
         """Editor's picks for this query: live pages and external links."""
-        picks = []
-        for pick in self.statistics_query.editors_picks.select_related("page").order_by("sort_order"):
-            if pick.page_id and pick.page.live:
-                picks.append(
-                    {
-                        "title": pick.title or pick.page.title,
-                        "url": pick.page.get_url(self.request),
-                        "description": pick.description,
-                    }
-                )
-            elif pick.external_link_url:
-                picks.append(
-                    {
-                        "title": pick.external_link_text or pick.external_link_url,
-                        "url": pick.external_link_url,
-                        "description": pick.description,
-                    }
-                )
-        return picks
+        return promotions.for_query(self.query, self.request, self.site)
 
     def params(self, **changes):
         """The query string of this search with some parameters changed."""
@@ -131,6 +103,13 @@ class SearchRequest:
             else:
                 params[key] = value
         return "?" + urlencode(params, doseq=True)
+
+
+def result_headers(response):
+    """Results may be reused by the browser for a minute (the back button), never by a
+    shared proxy: each search reaches the portal, which counts it."""
+    patch_cache_control(response, private=True, max_age=RESULTS_SECONDS)
+    return response
 
 
 def _facet_links(search, outcome):
@@ -224,7 +203,7 @@ def search_view(request):
                 for value in values
             ],
         )
-    return render(request, "search/search.html", context)
+    return result_headers(render(request, "search/search.html", context))
 
 
 def api_search(request):
@@ -264,14 +243,14 @@ def api_search(request):
     }
     if outcome.degraded:
         data["notice"] = str(DEGRADED_NOTICE)
-    return JsonResponse(data, json_dumps_params={"ensure_ascii": False})
+    return result_headers(JsonResponse(data, json_dumps_params={"ensure_ascii": False}))
 
 
 def api_autocomplete(request):
     search = SearchRequest(request, "page")
     suggestions = []
     if len(search.query) >= 2:
-        for page in autocomplete(get_search_backend(), search.query, search.queryset(), 10):
+        for page in autocomplete(search_backend(), search.query, search.queryset(), 10):
             suggestions.append(
                 {
                     "title": strip_tags(page.title),
@@ -279,6 +258,8 @@ def api_autocomplete(request):
                     "document_number": document_number(page) or None,
                 }
             )
-    return JsonResponse(
+    response = JsonResponse(
         {"query": search.query, "results": suggestions}, json_dumps_params={"ensure_ascii": False}
     )
+    patch_cache_control(response, public=True, max_age=AUTOCOMPLETE_SECONDS)
+    return response

@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
+    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.redirects",
     "wagtail.contrib.search_promotions",
     "wagtail.contrib.settings",
@@ -68,6 +69,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "accounts.unavailable.DatabaseUnavailableMiddleware",
     "core.middleware.ControlCharacterMiddleware",
+    "core.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "multisite.middleware.CachedSiteMiddleware",
@@ -223,6 +225,10 @@ SEARCH_URLS = env_list("SEARCH_URL", "http://127.0.0.1:9200")
 SEARCH_URL = ",".join(SEARCH_URLS)
 SEARCH_INDEX = env_str("SEARCH_INDEX", "pbgdpl")
 SEARCH_TIMEOUT = env_int("SEARCH_TIMEOUT", 5, minimum=1)
+# Search statistics are written in batches (search/statistics.py): every this many
+# seconds, or once this many different queries wait, per process.
+SEARCH_STATS_FLUSH_SECONDS = env_int("SEARCH_STATS_FLUSH_SECONDS", 30, minimum=0)
+SEARCH_STATS_FLUSH_QUERIES = env_int("SEARCH_STATS_FLUSH_QUERIES", 200, minimum=1)
 
 _SEARCH_BACKEND_MODULES = {
     "database": "search.database",
@@ -246,6 +252,34 @@ else:
             "INDEX_SETTINGS": {},
         }
     }
+
+# Whole pages for anonymous visitors and HTTP caching (core/pagecache.py): seconds an
+# unchanged page stays in the shared cache (0: off), may be kept by a browser and by a
+# shared proxy (s-maxage). FRONTEND_CACHE_URL: a reverse proxy (deploy/nginx) that
+# accepts PURGE requests for the URLs of a changed page and its ancestors.
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600, minimum=0)
+PAGE_CACHE_BROWSER_SECONDS = env_int("PAGE_CACHE_BROWSER_SECONDS", 0, minimum=0)
+PAGE_CACHE_PROXY_SECONDS = env_int("PAGE_CACHE_PROXY_SECONDS", 60, minimum=0)
+PAGE_CACHE_EXEMPT_PREFIXES = [
+    "/admin/",
+    "/api/",
+    "/search/",
+    "/documents/",
+    "/healthz",
+    "/static/",
+    "/media/",
+]
+FRONTEND_CACHE_URL = env_str("FRONTEND_CACHE_URL", "")
+WAGTAILFRONTENDCACHE = (
+    {
+        "proxy": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": FRONTEND_CACHE_URL,
+        }
+    }
+    if FRONTEND_CACHE_URL
+    else {}
+)
 
 LOGIN_URL = "wagtailadmin_login"
 

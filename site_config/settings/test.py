@@ -25,3 +25,9 @@ if SEARCH_BACKEND != "database":  # noqa: F405
     )
 MEDIA_ROOT = BASE_DIR / ".cache" / f"test-media{TEST_WORKER}"  # noqa: F405
 QUESTIONS_PRIVATE_ROOT = BASE_DIR / ".cache" / f"test-private{TEST_WORKER}"  # noqa: F405
+# Whole-page caching is off for the suite, whose tests count queries and look at
+# rendering; tests/core/test_pagecache.py turns it on to test it.
+PAGE_CACHE_SECONDS = 0
+# Search statistics are written when a test flushes them (search.statistics.flush),
+# never in the middle of a test that counts its queries.
+SEARCH_STATS_FLUSH_SECONDS = 3600

@@ -61,3 +61,13 @@ def titles(data):
 @pytest.fixture
 def make_document():
     return legal_document
+
+
+@pytest.fixture(autouse=True)
+def no_pending_search_statistics():
+    """Searches counted in memory by earlier tests are not written into this one's."""
+    from search import statistics
+
+    statistics._pending.clear()
+    yield
+    statistics._pending.clear()

@@ -1,0 +1,55 @@
+"""A legal document's page costs a small number of queries, whatever it shows (issue 16)."""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from legal_docs.models import IntroductionMaterialPage, MaterialType
+from tests.factories import legal_document, section
+
+pytestmark = pytest.mark.django_db
+
+# Routing, site, menu and breadcrumbs, the document's vocabularies, its relations
+# both ways, its introduction materials and the unit's details.
+MAX_QUERIES = 25
+
+
+def page_queries(client, unit, page):
+    client.get(page.url, HTTP_HOST=unit.site.hostname)  # warm the unit map and site caches
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(page.url, HTTP_HOST=unit.site.hostname)
+    assert response.status_code == 200
+    return len(queries), response.content.decode()
+
+
+def material(unit, document, number):
+    return section(unit, "legal_documents").add_child(
+        instance=IntroductionMaterialPage(
+            title=f"Đề cương giới thiệu số {number}",
+            material_type=MaterialType.OUTLINE,
+            document=document,
+            date=datetime.date(2025, 1, 5),
+        )
+    )
+
+
+def test_a_document_page_has_a_bounded_number_of_queries(client, unit_a):
+    law = legal_document(
+        unit_a, "31/2024/QH15", document_type="luat", issuing_body="quoc-hoi", fields=["bo-may-hanh-chinh"]
+    )
+    legal_document(unit_a, "102/2024/NĐ-CP", relations=[("guides", law)])
+    material(unit_a, law, 1)
+    few, _html = page_queries(client, unit_a, law)
+
+    for number in range(4):
+        legal_document(
+            unit_a, f"{110 + number}/2024/NĐ-CP", relations=[("guides", law)], fields=["bo-may-hanh-chinh"]
+        )
+        material(unit_a, law, number + 2)
+    many, html = page_queries(client, unit_a, law)
+
+    assert "113/2024/NĐ-CP" in html and "Đề cương giới thiệu số 5" in html
+    assert many == few, "the query count grows with the relations or materials shown"
+    assert many <= MAX_QUERIES
