@@ -83,7 +83,9 @@ def _files():
 
 
 def _document(unit, title, content, name):
-    return Document.objects.create(title=title, file=ContentFile(content, name=name), collection=unit.collection)
+    return Document.objects.create(
+        title=title, file=ContentFile(content, name=name), collection=unit.collection
+    )
 
 
 def _section(unit, key):
@@ -109,7 +111,9 @@ def seed_library(unit, index):
                     title="Tờ gấp: Những điểm mới của Luật Đất đai năm 2024",
                     date=date,
                     category="to-gap",
-                    pdf=_document(unit, "Tờ gấp Luật Đất đai 2024", files["leaflet"], "to-gap-luat-dat-dai.pdf"),
+                    pdf=_document(
+                        unit, "Tờ gấp Luật Đất đai 2024", files["leaflet"], "to-gap-luat-dat-dai.pdf"
+                    ),
                     author=unit.name,
                     listing_summary="Tờ gấp hai trang tóm tắt quyền và nghĩa vụ của người sử dụng đất.",
                     text_alternative="\n\n".join(" ".join(page) for page in LEAFLET_PAGES),

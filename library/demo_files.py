@@ -72,10 +72,18 @@ def _pdf_literal(text):
 def text_pdf(pages):
     """A small PDF with real (extractable) text: ``pages`` is a list of lists of
     lines, set in the standard Helvetica (Latin characters only)."""
-    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", None, b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        None,
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
     kids = []
     for lines in pages:
-        stream = b"BT /F1 14 Tf 40 780 Td 18 TL " + b" ".join(_pdf_literal(line) + b" '" for line in lines) + b" ET"
+        stream = (
+            b"BT /F1 14 Tf 40 780 Td 18 TL "
+            + b" ".join(_pdf_literal(line) + b" '" for line in lines)
+            + b" ET"
+        )
         objects.append(b"<< /Length %d >>\nstream\n%s\nendstream" % (len(stream), stream))
         content = len(objects)
         objects.append(
@@ -128,7 +136,9 @@ def tone_wav(seconds=2.0, rate=8000):
         for n in range(total):
             frequency = 523.25 if n < total / 2 else 659.25
             envelope = min(1.0, (total - n) / (rate * 0.3))
-            frames += struct.pack("B", int(128 + 40 * envelope * math.sin(2 * math.pi * frequency * n / rate)))
+            frames += struct.pack(
+                "B", int(128 + 40 * envelope * math.sin(2 * math.pi * frequency * n / rate))
+            )
         out.writeframes(bytes(frames))
     return buffer.getvalue()
 

@@ -32,7 +32,12 @@ def unit_facet(pages, selected):
         info = unit_info_for_path(row["unit_path"])
         if info is not None:
             facet.append(
-                {**info, "path": row["unit_path"], "count": row["count"], "selected": info["code"] == selected}
+                {
+                    **info,
+                    "path": row["unit_path"],
+                    "count": row["count"],
+                    "selected": info["code"] == selected,
+                }
             )
     facet.sort(key=lambda unit: (-unit["count"], unit["name"]))
     return facet
@@ -42,7 +47,9 @@ def bookcase_listing(page, request):
     """The bookcase's context: shelves (with counts), the unit facet on the
     province view, and a page of publications with their covers and download
     counts, in a fixed number of queries."""
-    province = rollup.offers_province_view(page) and request.GET.get(rollup.SCOPE_PARAM) == rollup.SCOPE_PROVINCE
+    province = (
+        rollup.offers_province_view(page) and request.GET.get(rollup.SCOPE_PARAM) == rollup.SCOPE_PROVINCE
+    )
     pages = publications(page, province)
     units, chosen_unit = [], None
     if province:
@@ -76,4 +83,3 @@ def bookcase_listing(page, request):
         "selected_unit": chosen_unit["code"] if chosen_unit else "",
         "total": sum(counts.values()),
     }
-

@@ -177,6 +177,9 @@ class MediaPage(MediaSource, LibraryItem):
         verbose_name = _("video, âm thanh")
         verbose_name_plural = _("video, âm thanh")
 
+    def __str__(self):
+        return self.title
+
     def clean(self):
         super().clean()
         errors = self.clean_source()
@@ -245,6 +248,9 @@ class Lesson(MediaSource, Orderable):
     class Meta(Orderable.Meta):
         verbose_name = _("bài học")
         verbose_name_plural = _("bài học")
+
+    def __str__(self):
+        return self.title
 
     def clean(self):
         super().clean()

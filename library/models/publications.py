@@ -167,4 +167,3 @@ class BookcasePage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         context.update(bookcase_listing(self, request))
         return context
-

@@ -11,7 +11,9 @@ from tests.factories import section
 
 
 def document(unit, content, name, title="Tệp thư viện"):
-    return Document.objects.create(title=title, file=ContentFile(content, name=name), collection=unit.collection)
+    return Document.objects.create(
+        title=title, file=ContentFile(content, name=name), collection=unit.collection
+    )
 
 
 def pdf(unit, pages=(("Luat Dat dai 2024", "Quyen cua nguoi su dung dat"), ("Trang hai",)), title="Sách"):

@@ -73,7 +73,9 @@ def test_a_damaged_pdf_is_published_with_a_clear_message_and_no_images(client, u
 
 
 def test_publication_page_shows_cover_description_and_reader(client, unit_a):
-    page = publication(unit_a, title="Sổ tay hòa giải", text_alternative="Sổ tay gồm mười câu hỏi về hòa giải.")
+    page = publication(
+        unit_a, title="Sổ tay hòa giải", text_alternative="Sổ tay gồm mười câu hỏi về hòa giải."
+    )
     html = get(client, unit_a, page.url).content.decode()
     assert "Sổ tay gồm mười câu hỏi về hòa giải." in html
     assert page.rendering.thumbnail.url in html
@@ -146,7 +148,9 @@ def test_bookcase_shelves_filter_and_show_downloads(client, unit_a):
 
 
 def test_bookcase_lists_the_units_publications_under_materials_too(client, unit_a):
-    publication(unit_a, title="Tờ gấp trong mục Tài liệu", section_key="materials_documents", category="to-gap")
+    publication(
+        unit_a, title="Tờ gấp trong mục Tài liệu", section_key="materials_documents", category="to-gap"
+    )
     response = get(client, unit_a, "/tu-sach-phap-luat/")
     assert [item.title for item in response.context["items"]] == ["Tờ gấp trong mục Tài liệu"]
 
