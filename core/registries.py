@@ -115,6 +115,17 @@ def shared_section_keys():
     return [spec.key for spec in iter_sections() if spec.shared]
 
 
+# Page types a feature adds under plain sections --------------------------------
+
+# Labels ("app.Model") of page types editors may add under a plain section
+# (``home.SectionPage``) besides articles, such as the multimedia library's
+# items under "Tài liệu phổ biến, giáo dục pháp luật". The page type's own
+# ``can_create_at`` says under which sections.
+section_child_types = Registry(
+    "section child types", key=lambda label: label.lower(), order=lambda label: label
+)
+
+
 # Pages listed on other units' sites -------------------------------------------
 
 

@@ -35,6 +35,7 @@ ALLOWED = {
     "zip": (ZIP_OFFICE, "document"),
     "rtf": ({"rtf"}, "document"),
     "txt": ({TEXT}, "document"),
+    "vtt": ({TEXT}, "document"),
     "jpg": ({"jpg"}, "image"),
     "jpeg": ({"jpg"}, "image"),
     "png": ({"png", "apng"}, "image"),
@@ -44,6 +45,9 @@ ALLOWED = {
     "mp3": ({"mp3"}, "media"),
     "mp4": ({"mp4", "m4v", "m4a", "mov", "3gp"}, "media"),
     "webm": ({"webm", "mkv"}, "media"),
+    "wav": ({"wav"}, "media"),
+    "ogg": ({"ogg"}, "media"),
+    "m4a": ({"m4a", "mp4"}, "media"),
 }
 
 # Executables and scripts are refused whatever their name.

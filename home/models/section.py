@@ -6,6 +6,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 
 from core.models import BasePage
+from core.registries import section_child_types
 from home import rollup
 
 
@@ -23,6 +24,14 @@ class SectionPage(BasePage):
     class Meta:
         verbose_name = _("chuyên mục")
         verbose_name_plural = _("chuyên mục")
+
+    @classmethod
+    def clean_subpage_models(cls):
+        """Articles, sub-sections and the page types features add
+        (``core.registries.section_child_types``), read when first asked."""
+        if cls._clean_subpage_models is None:
+            cls.subpage_types = ["home.ArticlePage", "home.SectionPage", *section_child_types]
+        return super().clean_subpage_models()
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "accounts",
     "feeds",
     "portal_sync",
+    "library",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -207,7 +208,15 @@ WAGTAILDOCS_EXTENSIONS = [
     "zip",
     "mp3",
     "mp4",
+    # The multimedia library (library app): video, audio and captions.
+    "webm",
+    "wav",
+    "ogg",
+    "m4a",
+    "vtt",
 ]
+# Pages of a publication's PDF that get page images (library.rendering).
+LIBRARY_PDF_MAX_PAGES = env_int("LIBRARY_PDF_MAX_PAGES", 100, minimum=1)
 # WAGTAILDOCS_MAX_UPLOAD_SIZE and WAGTAILIMAGES_MAX_UPLOAD_SIZE: accounts.py (UPLOAD_MAX_*_MB).
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True

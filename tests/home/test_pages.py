@@ -1,9 +1,11 @@
 """Public pages: each unit's host reaches its own site; the portal aggregates units."""
 
 import pytest
+from django.apps import apps
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 
+from core.registries import section_child_types
 from home.models import ArticlePage, PortalHomePage, SectionPage, UnitHomePage
 from legal_docs.models import LegalDocumentIndexPage
 from tests.factories import article, section
@@ -85,7 +87,9 @@ class PageTreeRulesTest(WagtailPageTestCase):
         self.assertCanCreateAt(UnitHomePage, SectionPage)
         self.assertCanCreateAt(UnitHomePage, LegalDocumentIndexPage)
         self.assertAllowedParentPageTypes(SectionPage, {PortalHomePage, UnitHomePage, SectionPage})
-        self.assertAllowedSubpageTypes(SectionPage, {ArticlePage, SectionPage})
+        # Articles, sub-sections and the page types features add (core.registries.section_child_types).
+        added = {apps.get_model(label) for label in section_child_types}
+        self.assertAllowedSubpageTypes(SectionPage, {ArticlePage, SectionPage} | added)
         self.assertAllowedParentPageTypes(ArticlePage, {SectionPage})
         self.assertAllowedSubpageTypes(ArticlePage, set())
 

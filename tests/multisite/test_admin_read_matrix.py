@@ -55,6 +55,7 @@ from tests.factories import (
     section,
     staff_user,
 )
+from tests.library.helpers import publication as library_publication
 from tests.media import document_in, image_in
 
 # Every secret of unit B carries one of these (compared case-insensitively): a
@@ -309,6 +310,13 @@ def build_world():
         username=editor_b.username, ip_address="203.0.113.9", user_agent="x", failures_since_start=9
     )
 
+    # A library item (issue 15): its page type's edit, preview and history views too.
+    publication = library_publication(
+        unit_b,
+        title="KÍN7B đơn vị B – sổ tay pháp luật",
+        text_alternative="KÍN7B mô tả sổ tay của đơn vị B",
+        pdf=document_in(unit_b.collection, title="KÍN7B sổ tay PDF của đơn vị B"),
+    )
     pages = [live, draft, moderated, locked, unit_b.root_page, section(unit_b)]
     b_users = [editor_b, moderator_b]
     return SimpleNamespace(
@@ -316,6 +324,7 @@ def build_world():
         unit_b=unit_b,
         roles=roles,
         pages=pages,
+        library_pages=[publication],
         live=live,
         moderated=moderated,
         image=image,
@@ -323,7 +332,7 @@ def build_world():
         workflow_state=workflow_state,
         task_state=workflow_state.current_task_state,
         objects={
-            Page: pages[:3],
+            Page: pages[:3] + [publication],
             type(image): [image],
             type(document): [document],
             type(people[0]): people,
@@ -365,7 +374,7 @@ def _model_by_label(app_label, model_name):
 def fill(world, name, kwargs, model):
     """Every kwargs dict worth trying for one pattern ([] when it cannot be filled)."""
     w = world
-    page_ids = [p.pk for p in w.pages[:3]]
+    page_ids = [p.pk for p in w.pages[:3] + w.library_pages]
     task_ids = [t.pk for t in w.objects[Task]]
     simple = {
         "page_id": page_ids,
@@ -431,7 +440,7 @@ def fill(world, name, kwargs, model):
             )
             rest = kwargs - set(page_kwargs)
             rows = []
-            for page in w.pages[:3] + [w.unit_b.root_page]:
+            for page in w.pages[:3] + w.library_pages + [w.unit_b.root_page]:
                 specific = page.specific
                 row = {page_kwargs[0]: specific._meta.app_label, page_kwargs[1]: specific._meta.model_name}
                 if rest == {"parent_page_id"}:

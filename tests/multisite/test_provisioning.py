@@ -58,6 +58,7 @@ def test_unit_gets_full_section_tree(unit_a):
         "Tin tức – Sự kiện",
         "Văn bản pháp luật mới",
         "Tài liệu phổ biến, giáo dục pháp luật",
+        "Tủ sách pháp luật",
         "Chỉ đạo – Điều hành",
         "Hướng dẫn nghiệp vụ",
         "Hỏi đáp – Đối thoại chính sách",

@@ -43,6 +43,14 @@ CONTENT_TYPE_RENAMES = {("legal_docs", "legalfield"): "core"}
 # Models the current code adds: (app_label, model). Migrating creates their ContentType
 # row and default permissions; every other row of those tables must stay as it was.
 NEW_MODELS = {
+    ("library", "mediapage"),
+    ("library", "lecturepage"),
+    ("library", "lesson"),
+    ("library", "publicationpage"),
+    ("library", "bookcasepage"),
+    ("library", "pdfrendering"),
+    ("library", "pdfpageimage"),
+    ("library", "downloadtally"),
     ("accounts", "securityalert"),
     ("reporters", "importjob"),
     ("legal_docs", "documentlisting"),
