@@ -38,7 +38,12 @@ class SurveyForm(ProtectedFormMixin, forms.Form):
         mode = survey.contact_mode
         if mode != ContactMode.ANONYMOUS:
             required = mode == ContactMode.REQUIRED
-            fields["contact_name"] = forms.CharField(label=_("Họ và tên"), max_length=200, required=required)
+            fields["contact_name"] = forms.CharField(
+                label=_("Họ và tên"),
+                max_length=200,
+                required=required,
+                error_messages={"required": _("Vui lòng nhập họ và tên.")},
+            )
             if not verified_email:
                 fields["contact_email"] = forms.EmailField(
                     label=_("E-mail"), required=False, error_messages={"invalid": _("E-mail không hợp lệ.")}

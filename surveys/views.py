@@ -197,7 +197,7 @@ def _verify_email(survey, request, page, base, context):
         status = 400
     elif request.method == "POST":
         status = 400
-        email_form.add_error(None, _("Vui lòng xác minh địa chỉ e-mail trước khi trả lời khảo sát."))
+        context["verify_first"] = _("Vui lòng xác minh địa chỉ e-mail trước khi trả lời khảo sát.")
     context.update({"email_form": email_form, "code_form": code_form if pending else None, "pending_email": pending})
     return _render(page, request, survey, context, status)
 
