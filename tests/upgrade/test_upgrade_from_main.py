@@ -59,6 +59,11 @@ NEW_MODELS = {
     ("questions", "dialoguepart"),
     ("questions", "dialogueattachment"),
     ("questions", "dialoguecomment"),
+    ("surveys", "surveyindexpage"),
+    ("surveys", "surveypage"),
+    ("surveys", "surveyresponse"),
+    ("surveys", "answer"),
+    ("surveys", "emailcode"),
 }
 
 # Tables the merge of the units' copies of a document into the shared repository
