@@ -204,7 +204,9 @@ def main():  # noqa: C901
                 status, body, ms, _c = request(port, host, "GET", results + query, headers={"Cookie": cookie})
                 assert status == 200 and "Tổng số phiếu trả lời" in body.decode(), status
                 live.append(ms)
-                status, _body, ms, _c = request(port, host, "GET", results + query, headers={"Cookie": cookie})
+                status, _body, ms, _c = request(
+                    port, host, "GET", results + query, headers={"Cookie": cookie}
+                )
                 cached.append(ms)
             figures[f"admin_{name}_live"] = summary(live)
             figures[f"admin_{name}_cached"] = summary(cached)

@@ -16,8 +16,10 @@ ALL = None
 
 
 def editable_surveys(user):
-    return PagePermissionPolicy().instances_user_has_any_permission_for(user, ["change", "publish"]).type(
-        SurveyPage
+    return (
+        PagePermissionPolicy()
+        .instances_user_has_any_permission_for(user, ["change", "publish"])
+        .type(SurveyPage)
     )
 
 

@@ -24,7 +24,12 @@ def demo_questions():
         {
             "type": qb.SINGLE,
             "id": "a0000000-0000-4000-8000-000000000001",
-            "value": {"label": "Bạn thuộc nhóm tuổi nào?", "help_text": "", "required": True, "options": AGE_GROUPS},
+            "value": {
+                "label": "Bạn thuộc nhóm tuổi nào?",
+                "help_text": "",
+                "required": True,
+                "options": AGE_GROUPS,
+            },
         },
         {
             "type": qb.MULTIPLE,
@@ -61,7 +66,11 @@ def demo_questions():
         {
             "type": qb.LONG_TEXT,
             "id": "a0000000-0000-4000-8000-000000000005",
-            "value": {"label": "Góp ý của bạn để công tác PBGDPL tốt hơn", "help_text": "", "required": False},
+            "value": {
+                "label": "Góp ý của bạn để công tác PBGDPL tốt hơn",
+                "help_text": "",
+                "required": False,
+            },
         },
     ]
 
@@ -81,7 +90,9 @@ def random_answers(survey, rng):
         keys[3]: rng.randint(0, 12),
     }
     if rng.random() < 0.3:
-        answers[keys[4]] = rng.choice(["Nên tổ chức thêm hội nghị ở thôn.", "Cần thêm tài liệu bằng hình ảnh."])
+        answers[keys[4]] = rng.choice(
+            ["Nên tổ chức thêm hội nghị ở thôn.", "Cần thêm tài liệu bằng hình ảnh."]
+        )
     return answers
 
 

@@ -95,7 +95,9 @@ class SurveyForm(ProtectedFormMixin, forms.Form):
         return [(q, self[field_name(q)]) for q in self.questions]
 
     def contact_fields(self):
-        return [self[name] for name in ("contact_name", "contact_email", "contact_phone") if name in self.fields]
+        return [
+            self[name] for name in ("contact_name", "contact_email", "contact_phone") if name in self.fields
+        ]
 
     def answers(self):
         """{question key: cleaned value} of the answered questions."""
@@ -109,7 +111,10 @@ class SurveyForm(ProtectedFormMixin, forms.Form):
 
 
 def _choice(question, common, field_class, widget):
-    messages = {**common["error_messages"], "invalid_choice": _("Phương án đã chọn không có trong danh sách.")}
+    messages = {
+        **common["error_messages"],
+        "invalid_choice": _("Phương án đã chọn không có trong danh sách."),
+    }
     if field_class is forms.MultipleChoiceField:
         messages["invalid_list"] = _("Phương án đã chọn không có trong danh sách.")
     return field_class(

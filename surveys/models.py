@@ -76,7 +76,7 @@ class SurveyQuestion:
 
 
 class SurveyIndexPage(RoutablePageMixin, BasePage):
-    """"Khảo sát ý kiến": the unit's surveys, and the province-wide surveys that
+    """ "Khảo sát ý kiến": the unit's surveys, and the province-wide surveys that
     its citizens answer on the unit's own site (their responses count for the unit)."""
 
     intro = RichTextField(_("lời giới thiệu"), blank=True, features=TEXT_FEATURES)
@@ -121,7 +121,10 @@ class SurveyPage(RoutablePageMixin, BasePage):
     opens_on = models.DateField(_("ngày bắt đầu"), default=timezone.localdate)
     closes_on = models.DateField(_("ngày kết thúc"))
     contact_mode = models.CharField(
-        _("thông tin người trả lời"), max_length=10, choices=ContactMode.choices, default=ContactMode.ANONYMOUS
+        _("thông tin người trả lời"),
+        max_length=10,
+        choices=ContactMode.choices,
+        default=ContactMode.ANONYMOUS,
     )
     one_per_person = models.CharField(
         _("mỗi người trả lời một lần"), max_length=10, choices=OnePerPerson.choices, default="", blank=True
@@ -134,9 +137,7 @@ class SurveyPage(RoutablePageMixin, BasePage):
             "và kết quả được thống kê theo từng đơn vị."
         ),
     )
-    results_public = models.BooleanField(
-        _("công khai kết quả sau khi kết thúc"), default=False
-    )
+    results_public = models.BooleanField(_("công khai kết quả sau khi kết thúc"), default=False)
     thank_you = RichTextField(_("lời cảm ơn"), blank=True, features=TEXT_FEATURES)
 
     content_panels = BasePage.content_panels + [
@@ -195,7 +196,7 @@ class SurveyPage(RoutablePageMixin, BasePage):
         return found
 
     def status_on(self, day=None):
-        """"upcoming", "open" or "closed" on ``day`` (today by default)."""
+        """The status on ``day``: "upcoming", "open" or "closed" (today by default)."""
         day = day or timezone.localdate()
         if day < self.opens_on:
             return "upcoming"
@@ -289,6 +290,9 @@ class Answer(models.Model):
             models.Index(fields=["response", "question"], name="surveys_answer_response"),
         ]
 
+    def __str__(self):
+        return f"{self.response_id}:{self.question}"
+
 
 class EmailCode(models.Model):
     """A one-time code mailed to verify an e-mail address before answering a
@@ -305,6 +309,9 @@ class EmailCode(models.Model):
 
     class Meta:
         indexes = [models.Index(fields=["survey", "email"], name="surveys_code_email")]
+
+    def __str__(self):
+        return f"{self.survey_id}:{self.email}"
 
     @property
     def expired(self):

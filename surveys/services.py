@@ -28,7 +28,9 @@ def respondent_key(survey, identity):
 
 
 def has_answered(survey, identity):
-    return SurveyResponse.objects.filter(survey=survey, respondent_key=respondent_key(survey, identity)).exists()
+    return SurveyResponse.objects.filter(
+        survey=survey, respondent_key=respondent_key(survey, identity)
+    ).exists()
 
 
 def new_browser_token():

@@ -66,7 +66,9 @@ def _number(value):
 def breakdown_choices(survey):
     """(value, label) of what the answers may be broken down by: single-choice and
     scale questions, and the unit for a province-wide survey."""
-    found = [(q.key, f"{q.number}. {q.label}") for q in survey.question_list() if q.kind in (qb.SINGLE, qb.SCALE)]
+    found = [
+        (q.key, f"{q.number}. {q.label}") for q in survey.question_list() if q.kind in (qb.SINGLE, qb.SCALE)
+    ]
     if survey.province_wide:
         found.append((BY_UNIT, _("Đơn vị nơi trả lời")))
     return found
@@ -130,7 +132,11 @@ def _compute(survey, total, breakdown, unit_ids, with_texts):
         item = QuestionStats(question=q, answered=respondents.get(q.key, 0))
         if q.counted:
             item.rows = [
-                OptionRow(label, counts.get((q.key, label), 0), percent(counts.get((q.key, label), 0), item.answered))
+                OptionRow(
+                    label,
+                    counts.get((q.key, label), 0),
+                    percent(counts.get((q.key, label), 0), item.answered),
+                )
                 for label in q.choices
             ]
         if q.numeric and q.key in numeric:
@@ -166,7 +172,9 @@ def _add_breakdown(stats, survey, answers, breakdown, unit_ids):
     if breakdown == BY_UNIT:
         group_field = "response__unit_id"
         sizes = dict(
-            SurveyResponse.objects.filter(survey=survey, **({"unit_id__in": unit_ids} if unit_ids is not None else {}))
+            SurveyResponse.objects.filter(
+                survey=survey, **({"unit_id__in": unit_ids} if unit_ids is not None else {})
+            )
             .values_list("unit_id")
             .annotate(n=Count("id"))
             .order_by()
@@ -180,9 +188,11 @@ def _add_breakdown(stats, survey, answers, breakdown, unit_ids):
         group_field = "response__answers__choice"
         answers = answers.filter(response__answers__question=breakdown)
         sizes = dict(
-            Answer.objects.filter(survey=survey, question=breakdown, **(
-                {"response__unit_id__in": unit_ids} if unit_ids is not None else {}
-            ))
+            Answer.objects.filter(
+                survey=survey,
+                question=breakdown,
+                **({"response__unit_id__in": unit_ids} if unit_ids is not None else {}),
+            )
             .values_list("choice")
             .annotate(n=Count("id"))
             .order_by()
@@ -214,7 +224,10 @@ def _add_breakdown(stats, survey, answers, breakdown, unit_ids):
                 (
                     row.label,
                     [
-                        (cross.get((q.key, row.label, g), 0), percent(cross.get((q.key, row.label, g), 0), size))
+                        (
+                            cross.get((q.key, row.label, g), 0),
+                            percent(cross.get((q.key, row.label, g), 0), size),
+                        )
                         for g, size in zip(group_keys, sizes_in_order, strict=True)
                     ],
                 )
@@ -222,5 +235,6 @@ def _add_breakdown(stats, survey, answers, breakdown, unit_ids):
             ]
         if q.numeric:
             item.group_averages = [
-                round(_number(averages[(q.key, g)]), 2) if (q.key, g) in averages else None for g in group_keys
+                round(_number(averages[(q.key, g)]), 2) if (q.key, g) in averages else None
+                for g in group_keys
             ]

@@ -129,14 +129,18 @@ def _answer(survey, request, unit, base, page, step):
         return _render(page, request, survey, context)
 
     form = SurveyForm(
-        request.POST if request.method == "POST" else None, survey=survey, verified_email=identity
-        if survey.one_per_person == OnePerPerson.EMAIL else "", request=request,
+        request.POST if request.method == "POST" else None,
+        survey=survey,
+        verified_email=identity if survey.one_per_person == OnePerPerson.EMAIL else "",
+        request=request,
     )
     response_status = 200
     if request.method == "POST":
         if survey.one_per_person == OnePerPerson.BROWSER and not identity:
             form.is_valid()
-            form.add_error(None, _("Trình duyệt của bạn cần cho phép cookie để trả lời khảo sát này. Vui lòng gửi lại."))
+            form.add_error(
+                None, _("Trình duyệt của bạn cần cho phép cookie để trả lời khảo sát này. Vui lòng gửi lại.")
+            )
         if form.is_valid():
             try:
                 services.submit(
@@ -152,7 +156,11 @@ def _answer(survey, request, unit, base, page, step):
     response = _render(page, request, survey, context, response_status)
     if new_cookie:
         response.set_signed_cookie(
-            services.BROWSER_COOKIE, new_cookie, salt="surveys", max_age=COOKIE_MAX_AGE, httponly=True,
+            services.BROWSER_COOKIE,
+            new_cookie,
+            salt="surveys",
+            max_age=COOKIE_MAX_AGE,
+            httponly=True,
             samesite="Lax",
         )
     return response
@@ -163,7 +171,11 @@ def _contact(survey, form, identity):
         return {"email": identity} if survey.one_per_person == OnePerPerson.EMAIL else {}
     data = form.cleaned_data
     email = identity if survey.one_per_person == OnePerPerson.EMAIL else data.get("contact_email", "")
-    return {"name": data.get("contact_name", ""), "email": email or "", "phone": data.get("contact_phone", "")}
+    return {
+        "name": data.get("contact_name", ""),
+        "email": email or "",
+        "phone": data.get("contact_phone", ""),
+    }
 
 
 def _verify_email(survey, request, page, base, context):
@@ -193,12 +205,16 @@ def _verify_email(survey, request, page, base, context):
                 request.session[EMAIL_KEY.format(survey.pk)] = pending
                 request.session.pop(pending_key, None)
                 return redirect(base)
-            code_form.add_error("code", _("Mã xác minh không đúng hoặc đã hết hạn. Vui lòng kiểm tra lại hoặc gửi mã mới."))
+            code_form.add_error(
+                "code", _("Mã xác minh không đúng hoặc đã hết hạn. Vui lòng kiểm tra lại hoặc gửi mã mới.")
+            )
         status = 400
     elif request.method == "POST":
         status = 400
         context["verify_first"] = _("Vui lòng xác minh địa chỉ e-mail trước khi trả lời khảo sát.")
-    context.update({"email_form": email_form, "code_form": code_form if pending else None, "pending_email": pending})
+    context.update(
+        {"email_form": email_form, "code_form": code_form if pending else None, "pending_email": pending}
+    )
     return _render(page, request, survey, context, status)
 
 

@@ -22,7 +22,7 @@ def filled(unit, **fields):
         survey,
         unit,
         questions,
-        {AGE: "Dưới 30 tuổi", REMARKS: "=HYPERLINK(\"http://x\")", NAME: "Thôn Đông"},
+        {AGE: "Dưới 30 tuổi", REMARKS: '=HYPERLINK("http://x")', NAME: "Thôn Đông"},
         contact={"name": "@Lê Văn Phiếu"},
     )
     services.submit(survey, unit, questions, {AGE: "Trên 50 tuổi", NAME: "Thôn Tây"})
@@ -60,11 +60,13 @@ def test_csv_export_has_every_response_with_formulas_neutralised(client, unit_a,
     assert response.status_code == 200 and response["Content-Type"].startswith("text/csv")
     text = b"".join(response.streaming_content).decode("utf-8-sig")
     rows = list(csv.reader(io.StringIO(text)))
-    assert rows[0][:3] == ["Mã phiếu", "Thời gian gửi", "Đơn vị"] and rows[0][6] == "1. Bạn thuộc nhóm tuổi nào?"
+    assert (
+        rows[0][:3] == ["Mã phiếu", "Thời gian gửi", "Đơn vị"] and rows[0][6] == "1. Bạn thuộc nhóm tuổi nào?"
+    )
     assert len(rows) == 3
     first = rows[1]
     assert first[2] == unit_a.name and first[3] == "'@Lê Văn Phiếu"
-    assert first[6] == "Dưới 30 tuổi" and first[10] == "'=HYPERLINK(\"http://x\")"
+    assert first[6] == "Dưới 30 tuổi" and first[10] == '\'=HYPERLINK("http://x")'
 
 
 def test_excel_export(client, unit_a, editor_a):
@@ -75,7 +77,7 @@ def test_excel_export(client, unit_a, editor_a):
     sheet = load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
     values = list(sheet.values)
     assert len(values) == 3 and values[2][6] == "Trên 50 tuổi"
-    assert values[1][10] == "'=HYPERLINK(\"http://x\")"
+    assert values[1][10] == '\'=HYPERLINK("http://x")'
 
 
 def test_printable_report(client, unit_a, editor_a):
@@ -85,7 +87,9 @@ def test_printable_report(client, unit_a, editor_a):
     assert "Báo cáo kết quả khảo sát" in body and "<svg" in body and "Tổng số phiếu trả lời: 2" in body
 
 
-def test_units_see_only_their_own_responses_to_a_province_wide_survey(client, province, unit_a, unit_b, editor_a):
+def test_units_see_only_their_own_responses_to_a_province_wide_survey(
+    client, province, unit_a, unit_b, editor_a
+):
     survey = make_survey(province, province_wide=True)
     shared_url = f"/khao-sat-y-kien/toan-tinh/{survey.pk}/"
     post(client, unit_a, shared_url, answers(name="Thôn của xã A"))

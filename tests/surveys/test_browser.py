@@ -31,14 +31,19 @@ def test_a_citizen_answers_a_survey(browser, live_server):
     browser.find_element(By.XPATH, "//label[contains(., 'Loa truyền thanh')]").click()
     browser.find_element(By.XPATH, "//label[contains(., 'Hội nghị, buổi tuyên truyền')]").click()
     browser.find_element(By.CSS_SELECTOR, f"input[name='q_{SCALE}'][value='5']").click()
-    browser.find_element(By.XPATH, "//label[contains(., 'bao nhiêu buổi')]/following::input[1]").send_keys("4")
+    browser.find_element(By.XPATH, "//label[contains(., 'bao nhiêu buổi')]/following::input[1]").send_keys(
+        "4"
+    )
     browser.find_element(By.TAG_NAME, "textarea").send_keys("Cần thêm tài liệu bằng hình ảnh.")
     # The required short text is forgotten: refused next to it, the rest kept.
     browser.find_element(By.XPATH, "//button[contains(., 'Gửi phiếu khảo sát')]").click()
     flagged = wait_for(browser, lambda d: d.find_element(By.CSS_SELECTOR, ".survey-question.has-error"))
     assert "Vui lòng trả lời câu hỏi này." in flagged.text and "thôn, tổ dân phố" in flagged.text
     assert browser.find_element(By.CSS_SELECTOR, f"input[name='q_{AGE}'][value='Trên 50 tuổi']").is_selected()
-    assert browser.find_element(By.TAG_NAME, "textarea").get_attribute("value") == "Cần thêm tài liệu bằng hình ảnh."
+    assert (
+        browser.find_element(By.TAG_NAME, "textarea").get_attribute("value")
+        == "Cần thêm tài liệu bằng hình ảnh."
+    )
     assert not SurveyResponse.objects.exists()
 
     flagged.find_element(By.TAG_NAME, "input").send_keys("Thôn Đông")

@@ -100,7 +100,9 @@ def test_a_response_after_closing_is_refused_with_the_closing_date(client, unit_
     survey = make_survey(unit_a, opens_on=closed - datetime.timedelta(days=30), closes_on=closed)
     response = post(client, unit_a, survey_url(survey), answers())
     assert response.status_code == 400
-    assert f"Khảo sát đã kết thúc ngày {closed:%d/%m/%Y}; không nhận thêm ý kiến." in response.content.decode()
+    assert (
+        f"Khảo sát đã kết thúc ngày {closed:%d/%m/%Y}; không nhận thêm ý kiến." in response.content.decode()
+    )
     assert not SurveyResponse.objects.exists()
     page = get(client, unit_a, survey_url(survey)).content.decode()
     assert "Khảo sát đã kết thúc ngày" in page and "Gửi phiếu khảo sát" not in page
@@ -146,7 +148,9 @@ def test_contact_details_are_asked_when_the_survey_requires_them(client, unit_a)
     errors = response.context["form"].errors
     assert errors["contact_name"] == ["Vui lòng nhập họ và tên."]
     assert errors["contact_email"] == ["E-mail không hợp lệ."]
-    post(client, unit_a, survey_url(survey), answers(contact_name="Lê Thị Hoa", contact_email="hoa@example.vn"))
+    post(
+        client, unit_a, survey_url(survey), answers(contact_name="Lê Thị Hoa", contact_email="hoa@example.vn")
+    )
     stored = SurveyResponse.objects.get()
     assert (stored.name, stored.email) == ("Lê Thị Hoa", "hoa@example.vn")
 
