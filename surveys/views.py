@@ -168,7 +168,8 @@ def _answer(survey, request, unit, base, page, step):
 
 def _contact(survey, form, identity):
     if survey.contact_mode == ContactMode.ANONYMOUS:
-        return {"email": identity} if survey.one_per_person == OnePerPerson.EMAIL else {}
+        # Anonymous even when the address was verified: only its keyed hash is kept.
+        return {}
     data = form.cleaned_data
     email = identity if survey.one_per_person == OnePerPerson.EMAIL else data.get("contact_email", "")
     return {

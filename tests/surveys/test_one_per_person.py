@@ -57,8 +57,8 @@ def test_a_verified_address_answers_once(client, unit_a):
     verify(client, unit_a, survey)
     assert post(client, unit_a, survey_url(survey), answers()).status_code == 302
     stored = SurveyResponse.objects.get()
-    assert stored.email == "dan@example.vn" and stored.respondent_key
-    assert "dan@example.vn" not in stored.respondent_key
+    # An anonymous survey keeps only a keyed hash of the verified address.
+    assert stored.email == "" and stored.respondent_key and "dan" not in stored.respondent_key
     # The same person again, even from another browser: refused when asking for a code.
     again = post(Client(), unit_a, survey_url(survey), {"buoc": "gui-ma", "email": "DAN@example.vn"})
     assert again.status_code == 409
@@ -67,6 +67,16 @@ def test_a_verified_address_answers_once(client, unit_a):
     assert "Bạn đã trả lời khảo sát này" in get(client, unit_a, survey_url(survey)).content.decode()
     post(client, unit_a, survey_url(survey), answers())
     assert SurveyResponse.objects.count() == 1
+
+
+def test_a_verified_address_is_the_contact_of_a_survey_with_contact_details(client, unit_a):
+    survey = make_survey(unit_a, one_per_person="email", contact_mode="required")
+    verify(client, unit_a, survey)
+    page = get(client, unit_a, survey_url(survey)).content.decode()
+    assert 'name="contact_email"' not in page and 'name="contact_name"' in page
+    post(client, unit_a, survey_url(survey), answers(contact_name="Phạm Văn Dân"))
+    stored = SurveyResponse.objects.get()
+    assert (stored.name, stored.email) == ("Phạm Văn Dân", "dan@example.vn")
 
 
 def test_another_address_may_answer_the_same_survey(client, unit_a):
