@@ -288,6 +288,7 @@ class Answer(models.Model):
         indexes = [
             models.Index(fields=["survey", "question", "choice"], name="surveys_answer_choice"),
             models.Index(fields=["response", "question"], name="surveys_answer_response"),
+            models.Index(fields=["survey", "question", "number"], name="surveys_answer_number"),
         ]
 
     def __str__(self):
