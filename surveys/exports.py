@@ -13,6 +13,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from core.exports import neutralise
+from multisite.models import Unit
 
 from . import blocks as qb
 from .models import Answer, SurveyResponse
@@ -27,52 +28,60 @@ def header(questions):
 
 
 def _cell(question, answers):
+    """One question's cell from its (choice, number, text) answer tuples."""
     if question.kind == qb.MULTIPLE:
-        return "; ".join(a.choice for a in answers)
+        return "; ".join(choice for choice, _number, _text in answers)
     if not answers:
         return ""
-    answer = answers[0]
+    choice, number, text = answers[0]
     if question.kind == qb.SCALE:
-        return int(answer.number) if answer.number is not None else answer.choice
+        return int(number) if number is not None else choice
     if question.kind == qb.NUMBER:
-        return float(answer.number) if answer.number is not None else ""
+        return float(number) if number is not None else ""
     if question.kind == qb.SINGLE:
-        return answer.choice
-    return answer.text
+        return choice
+    return text
 
 
 def rows(survey, unit_ids=None):
-    """Header then one list per response, oldest first (neutralised)."""
+    """Header then one list per response, oldest first (neutralised). Rows are read
+    as tuples, a chunk of responses and their answers at a time."""
     questions = survey.question_list()
     yield header(questions)
-    responses = SurveyResponse.objects.filter(survey=survey).select_related("unit").order_by("pk")
+    responses = SurveyResponse.objects.filter(survey=survey).order_by("pk")
     if unit_ids is not None:
         responses = responses.filter(unit_id__in=unit_ids)
+    units = dict(Unit.objects.values_list("pk", "name"))
     last = 0
     while True:
-        chunk = list(responses.filter(pk__gt=last)[:CHUNK])
+        chunk = list(
+            responses.filter(pk__gt=last).values_list(
+                "pk", "submitted_at", "unit_id", "name", "email", "phone"
+            )[:CHUNK]
+        )
         if not chunk:
             return
-        last = chunk[-1].pk
+        last = chunk[-1][0]
+        answers = (
+            Answer.objects.filter(response_id__gte=chunk[0][0], response_id__lte=last, survey=survey)
+            .order_by("response_id", "pk")
+            .values_list("response_id", "question", "choice", "number", "text")
+        )
         by_response = {
-            pk: list(group)
-            for pk, group in groupby(
-                Answer.objects.filter(response_id__in=[r.pk for r in chunk]).order_by("response_id", "pk"),
-                key=lambda a: a.response_id,
-            )
+            pk: [row[1:] for row in group]
+            for pk, group in groupby(answers.iterator(), key=lambda row: row[0])
         }
-        for response in chunk:
-            answers = by_response.get(response.pk, [])
+        for pk, submitted_at, unit_id, name, email, phone in chunk:
             per_question = {}
-            for answer in answers:
-                per_question.setdefault(answer.question, []).append(answer)
+            for question, choice, number, text in by_response.get(pk, ()):
+                per_question.setdefault(question, []).append((choice, number, text))
             row = [
-                response.pk,
-                date_format(timezone.localtime(response.submitted_at), "d/m/Y H:i"),
-                response.unit.name,
-                response.name,
-                response.email,
-                response.phone,
+                pk,
+                date_format(timezone.localtime(submitted_at), "d/m/Y H:i"),
+                units.get(unit_id, ""),
+                name,
+                email,
+                phone,
             ] + [_cell(q, per_question.get(q.key, [])) for q in questions]
             yield [neutralise(value) for value in row]
 

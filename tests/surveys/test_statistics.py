@@ -141,3 +141,13 @@ def test_results_are_public_only_after_closing_and_if_the_unit_chooses(client, u
         closes_on=today - datetime.timedelta(days=1),
     )
     assert get(client, unit_a, f"/khao-sat-y-kien/{private.slug}/ket-qua/").status_code == 404
+
+
+def test_unchanged_statistics_come_from_the_cache_for_one_query(unit_a):
+    survey = make_survey(unit_a)
+    answer_all(survey, unit_a)
+    survey_stats(SurveyPage.objects.get(pk=survey.pk), AGE)
+    with CaptureQueriesContext(connection) as cached:
+        stats = survey_stats(SurveyPage.objects.get(pk=survey.pk), AGE)
+    assert len(cached) == 2  # the page and the version (count, latest id)
+    assert stats.total == 4 and stats.groups[0] == ("Dưới 30 tuổi", 2)
