@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "feeds",
     "portal_sync",
     "library",
+    "surveys",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",

@@ -46,6 +46,9 @@ from multisite.models import Unit, UnitLink, UnitOwned
 from portal_sync.models import OutboundDelivery, SyncedCopy
 from questions.models import DialogueComment, DialoguePage, DialoguePart, Question
 from reporters.models import ImportJob, ImportStatus
+from surveys import services as survey_services
+from surveys.demo import demo_questions, survey_section
+from surveys.models import SurveyPage
 from tests.factories import (
     UnitFactory,
     article,
@@ -260,6 +263,21 @@ def build_world():
         email="kin7b@example.vn",
         text="KÍN7B ý kiến về dự thảo của đơn vị B",
     )
+    survey = survey_section(unit_b).add_child(
+        instance=SurveyPage(
+            title="KÍN7B khảo sát của đơn vị B",
+            questions=demo_questions(),
+            opens_on=datetime.date(2026, 1, 1),
+            closes_on=datetime.date(2026, 12, 31),
+        )
+    )
+    survey_services.submit(
+        survey,
+        unit_b,
+        survey.question_list(),
+        {demo_questions()[4]["id"]: "KÍN7B ý kiến khảo sát của người dân đơn vị B"},
+        contact={"name": "Kín7B Người Trả Lời"},
+    )
     link = UnitLink.objects.create(
         unit=unit_b, title="KÍN7B liên kết của đơn vị B", url="https://kin7b.example.vn"
     )
@@ -327,6 +345,7 @@ def build_world():
         library_pages=[publication],
         live=live,
         moderated=moderated,
+        survey=survey,
         image=image,
         people=people,
         workflow_state=workflow_state,
@@ -392,6 +411,7 @@ def fill(world, name, kwargs, model):
         "session_id": [o.pk for o in w.objects[EditingSession]],
         "task_id": task_ids,
         "filter_spec": ["original"],
+        "survey_id": [w.survey.pk],
     }
     if kwargs & {"revision_id", "revision_id_a", "task_state_id", "workflow_state_id"}:
         page = w.moderated
@@ -645,6 +665,8 @@ def test_the_matrix_sees_what_a_system_administrator_sees(world):
         + urlencode([("id", p.pk) for p in world.people]),
         "image API": reverse("wagtailadmin_api:images:detail", args=[world.image.pk]),
         "user usage": reverse("wagtailusers_users:usage", args=[world.objects[get_user_model()][0].pk]),
+        "survey results": reverse("surveys_admin:results", args=[world.survey.pk]),
+        "survey export": reverse("surveys_admin:export_csv", args=[world.survey.pk]),
     }
     for label, url in seen.items():
         assert leaks_of(client, url), f"{label}: {url} shows none of B's markers to a system administrator"

@@ -74,6 +74,11 @@ NEW_MODELS = {
     ("portal_sync", "receiveddelivery"),
     ("search", "dictionaryentry"),
     ("search", "queryfeedback"),
+    ("surveys", "surveyindexpage"),
+    ("surveys", "surveypage"),
+    ("surveys", "surveyresponse"),
+    ("surveys", "answer"),
+    ("surveys", "emailcode"),
 }
 
 # Tables the merge of the units' copies of a document into the shared repository
