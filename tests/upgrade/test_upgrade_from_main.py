@@ -59,6 +59,12 @@ NEW_MODELS = {
     ("questions", "dialoguepart"),
     ("questions", "dialogueattachment"),
     ("questions", "dialoguecomment"),
+    ("contests", "contestindexpage"),
+    ("contests", "contestpage"),
+    ("contests", "contestround"),
+    ("contests", "contestquestion"),
+    ("contests", "attempt"),
+    ("contests", "winnerslist"),
 }
 
 # Tables the merge of the units' copies of a document into the shared repository
