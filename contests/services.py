@@ -167,40 +167,47 @@ def submit(attempt, answers, prediction, now=None):
         attempt = Attempt.objects.select_for_update().select_related("round").get(pk=attempt.pk)
         if attempt.status == AttemptStatus.SUBMITTED:
             raise Refused(_("Bài thi này đã được nộp."), "already_submitted", 409)
-        if attempt.status == AttemptStatus.EXPIRED or now > attempt.deadline + grace():
-            if attempt.status == AttemptStatus.ACTIVE:
-                attempt.status = AttemptStatus.EXPIRED
-                attempt.save(update_fields=["status"])
-            raise Refused(
-                _("Đã hết thời gian làm bài (hạn nộp %(time)s): bài thi không được chấm.")
-                % {"time": local_time(attempt.deadline)},
-                "deadline_passed",
-                409,
-            )
-        correct = dict(
-            ContestQuestion.objects.filter(pk__in=[pk for pk, _order in attempt.drawn]).values_list(
-                "pk", "correct"
-            )
-        )
-        chosen, score = {}, 0
-        for pk, order in attempt.drawn:
-            letter = str(answers.get(str(pk), "") or "").upper()
-            if letter and letter in LETTERS:
-                original = order[LETTERS.index(letter)]
-                chosen[str(pk)] = original
-                score += original == correct.get(pk)
-        attempt.answers = chosen
-        attempt.correct_count = score
-        attempt.prediction = prediction
-        attempt.submitted_at = now
-        attempt.duration_ms = max(
-            0, int((min(now, attempt.deadline) - attempt.started_at).total_seconds() * 1000)
-        )
-        attempt.status = AttemptStatus.SUBMITTED
-        attempt.save(
-            update_fields=["answers", "correct_count", "prediction", "submitted_at", "duration_ms", "status"]
+        late = attempt.status == AttemptStatus.EXPIRED or now > attempt.deadline + grace()
+        if late and attempt.status == AttemptStatus.ACTIVE:
+            attempt.status = AttemptStatus.EXPIRED
+            attempt.save(update_fields=["status"])
+        if not late:
+            _score(attempt, answers, prediction, now)
+    if late:
+        raise Refused(
+            _("Đã hết thời gian làm bài (hạn nộp %(time)s): bài thi không được chấm.")
+            % {"time": local_time(attempt.deadline)},
+            "deadline_passed",
+            409,
         )
     return attempt
+
+
+def _score(attempt, answers, prediction, now):
+    """Compare the chosen options (mapped back through the attempt's shuffle) with the bank."""
+    correct = dict(
+        ContestQuestion.objects.filter(pk__in=[pk for pk, _order in attempt.drawn]).values_list(
+            "pk", "correct"
+        )
+    )
+    chosen, score = {}, 0
+    for pk, order in attempt.drawn:
+        letter = str(answers.get(str(pk), "") or "").upper()
+        if letter and letter in LETTERS:
+            original = order[LETTERS.index(letter)]
+            chosen[str(pk)] = original
+            score += original == correct.get(pk)
+    attempt.answers = chosen
+    attempt.correct_count = score
+    attempt.prediction = prediction
+    attempt.submitted_at = now
+    attempt.duration_ms = max(
+        0, int((min(now, attempt.deadline) - attempt.started_at).total_seconds() * 1000)
+    )
+    attempt.status = AttemptStatus.SUBMITTED
+    attempt.save(
+        update_fields=["answers", "correct_count", "prediction", "submitted_at", "duration_ms", "status"]
+    )
 
 
 def perfect_count(contest_round):

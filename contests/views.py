@@ -32,6 +32,9 @@ def contest_view(page, request, form=None, form_round=None, refusal=None, status
             "open_round": open_round,
             "form": form,
             "refusal": refusal,
+            "register_url": (page.get_url(request) + page.reverse_subpage("round", args=[open_round.pk]))
+            if open_round
+            else "",
             "now": now,
         },
     )
