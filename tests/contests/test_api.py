@@ -189,3 +189,14 @@ def test_honeypot_and_rate_limit(client, contest_round, settings):
 def test_draft_contest_cannot_be_started(client, contest, contest_round):
     contest.unpublish()
     assert start(client, contest_round).status_code == 404
+
+
+def test_start_and_submit_cost_a_fixed_number_of_queries(client, unit_a, django_assert_max_num_queries):
+    """Twenty questions cost no more queries than five: nothing is read question by question."""
+    page = contest_page(unit_a, bank=40, questions_per_attempt=20)
+    contest_round = page.rounds.get()
+    with django_assert_max_num_queries(20):
+        payload = start(client, contest_round).json()
+    assert len(payload["questions"]) == 20
+    with django_assert_max_num_queries(12):
+        assert submit(client, payload["token"], right_answers(payload)).json()["correct_count"] == 20

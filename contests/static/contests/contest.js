@@ -7,7 +7,7 @@
   var deadline = new Date(form.getAttribute("data-deadline")).getTime();
   var timer = form.querySelector(".contest-countdown");
   var message = form.querySelector(".contest-message");
-  var sent = false;
+  var sent = false, done = false;
 
   function answers() {
     var result = {};
@@ -35,7 +35,11 @@
       return response.json().then(function (data) { return { ok: response.ok, data: data }; });
     }).then(function (result) {
       if (result.ok) {
-        window.location.reload();
+        show(form.getAttribute("data-msg-done")
+          .replace("{correct}", result.data.correct_count).replace("{total}", result.data.total));
+        form.querySelectorAll("input, button").forEach(function (input) { input.disabled = true; });
+        done = true;
+        timer.textContent = "";
         return;
       }
       sent = false;
@@ -54,6 +58,7 @@
   });
 
   function tick() {
+    if (done) { timer.textContent = ""; return; }
     var left = Math.max(0, Math.floor((deadline - Date.now()) / 1000));
     var minutes = Math.floor(left / 60), seconds = left % 60;
     timer.textContent = " · " + form.getAttribute("data-msg-left") + " " + minutes + ":" + (seconds < 10 ? "0" : "") + seconds;
