@@ -61,6 +61,7 @@ def test_unit_gets_full_section_tree(unit_a):
         "Chỉ đạo – Điều hành",
         "Hướng dẫn nghiệp vụ",
         "Hỏi đáp – Đối thoại chính sách",
+        "Thi tìm hiểu pháp luật",
         "Hội đồng phối hợp PBGDPL",
         "Báo cáo viên – Tuyên truyền viên",
         "Số liệu thống kê",
