@@ -8,6 +8,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from accounts.health import healthz
+from contests import urls as contests_urls
 from home import embed
 from home.syndication import SectionFeed, SiteFeed, robots_txt
 from legal_docs.feeds import LegalFieldFeed
@@ -23,6 +24,7 @@ urlpatterns = [
     path("api/search/", search_views.api_search, name="api_search"),
     path("search/mo/", search_feedback.record_open, name="search_open"),
     path("api/search/autocomplete/", search_views.api_autocomplete, name="api_search_autocomplete"),
+    *contests_urls.urlpatterns,
     *questions_urls.urlpatterns,  # before the open API, whose collections take any name
     *portal_sync_urls.urlpatterns,
     path("api/v1/", include("publicapi.urls")),

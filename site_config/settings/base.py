@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "council",
     "reporters",
     "questions",
+    "contests",
     "search",
     "publicapi",
     "accounts",
@@ -318,5 +319,11 @@ QUESTIONS_HOLIDAYS = env_list("QUESTIONS_HOLIDAYS")
 QUESTIONS_RATE_LIMIT = env_int("QUESTIONS_RATE_LIMIT", 5, minimum=1)
 QUESTIONS_CONTACT_RATE_LIMIT = env_int("QUESTIONS_CONTACT_RATE_LIMIT", 3, minimum=1)
 QUESTIONS_RATE_WINDOW = env_int("QUESTIONS_RATE_WINDOW", 3600, minimum=1)
+# Online contests (contests): a client may start CONTESTS_RATE_LIMIT attempts per
+# PUBLIC_FORM_RATE_WINDOW seconds (a school's computer room shares one address); a
+# submission arriving up to CONTESTS_SUBMIT_GRACE_SECONDS after the deadline (network delay) is accepted.
+CONTESTS_RATE_LIMIT = env_int("CONTESTS_RATE_LIMIT", 60, minimum=1)
+CONTESTS_SUBMIT_GRACE_SECONDS = env_int("CONTESTS_SUBMIT_GRACE_SECONDS", 10, minimum=0)
+CONTESTS_IMPORT_MAX_ROWS = env_int("CONTESTS_IMPORT_MAX_ROWS", 5000, minimum=1)
 # Citizens' attachments: private, outside MEDIA_ROOT, served only to the staff of the question's unit.
 QUESTIONS_PRIVATE_ROOT = Path(env_str("QUESTIONS_PRIVATE_ROOT", str(BASE_DIR / "private-media")))

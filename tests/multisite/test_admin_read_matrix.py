@@ -40,6 +40,8 @@ from wagtail.models import (
     Workflow,
 )
 
+from contests import services as contest_services
+from contests.models import ContestPage, ContestQuestion, ContestRound
 from feeds.models import FeedSource
 from legal_docs.models import DocumentListing, DocumentListingRule
 from multisite.models import Unit, UnitLink, UnitOwned
@@ -324,6 +326,7 @@ def build_world():
         last_seen_at=timezone.now(),
     )
     redirect = Redirect.objects.create(old_path="/kin7b-cu", site=unit_b.site, redirect_page=live)
+    contest_round = contest_of(unit_b)
     lock = AccessAttempt.objects.create(
         username=editor_b.username, ip_address="203.0.113.9", user_agent="x", failures_since_start=9
     )
@@ -368,8 +371,44 @@ def build_world():
             EditingSession: [session],
             Redirect: [redirect],
             AccessAttempt: [lock],
+            ContestRound: [contest_round],
         },
     )
+
+
+def contest_of(unit):
+    """A contest of ``unit`` with a round, a question and a contestant's attempt, all secret."""
+    now = timezone.now()
+    page = ContestPage(
+        title="Cuộc thi của đơn vị",
+        rounds=[
+            ContestRound(
+                title="KÍN7B đợt thi của đơn vị B",
+                opens_at=now - datetime.timedelta(days=1),
+                closes_at=now + datetime.timedelta(days=1),
+                questions_per_attempt=1,
+            )
+        ],
+    )
+    section(unit, "contests").add_child(instance=page)
+    page.save_revision().publish()
+    contest_round = ContestRound.objects.get(page=page)
+    ContestQuestion.objects.create(
+        unit=unit,
+        round=contest_round,
+        text="KÍN7B câu hỏi thi của đơn vị B",
+        option_a="a",
+        option_b="b",
+        option_c="c",
+        option_d="d",
+        correct="A",
+    )
+    attempt = contest_services.start(
+        contest_round,
+        {"full_name": "Kín7B Người Dự Thi", "birth_date": datetime.date(1990, 1, 1), "phone": "0912000777"},
+    )
+    contest_services.submit(attempt, {}, 1)
+    return contest_round
 
 
 def objects_for(world, model):

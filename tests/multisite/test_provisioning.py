@@ -63,6 +63,7 @@ def test_unit_gets_full_section_tree(unit_a):
         "Hướng dẫn nghiệp vụ",
         "Hỏi đáp – Đối thoại chính sách",
         "Khảo sát ý kiến",
+        "Thi tìm hiểu pháp luật",
         "Hội đồng phối hợp PBGDPL",
         "Báo cáo viên – Tuyên truyền viên",
         "Số liệu thống kê",

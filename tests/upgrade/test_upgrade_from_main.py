@@ -79,6 +79,12 @@ NEW_MODELS = {
     ("surveys", "surveyresponse"),
     ("surveys", "answer"),
     ("surveys", "emailcode"),
+    ("contests", "contestindexpage"),
+    ("contests", "contestpage"),
+    ("contests", "contestround"),
+    ("contests", "contestquestion"),
+    ("contests", "attempt"),
+    ("contests", "winnerslist"),
 }
 
 # Tables the merge of the units' copies of a document into the shared repository
