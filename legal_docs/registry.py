@@ -68,9 +68,10 @@ def listers(page_ids):
 
 
 def register():
-    from . import api
+    from . import api, report_sources
 
     api.register()
+    report_sources.register()
     registries.sections.register(SECTION)
     registries.unit_snippets.register("legal_docs.DocumentListing")
     registries.unit_snippets.register("legal_docs.DocumentListingRule")

@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "publicapi",
     "accounts",
     "feeds",
+    "statistics_reports",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",

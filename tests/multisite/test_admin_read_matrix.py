@@ -45,6 +45,15 @@ from legal_docs.models import DocumentListing, DocumentListingRule
 from multisite.models import Unit, UnitLink, UnitOwned
 from questions.models import DialogueComment, DialoguePage, DialoguePart, Question
 from reporters.models import ImportJob, ImportStatus
+from statistics_reports.models import (
+    Indicator,
+    IndicatorValue,
+    ReportAttachment,
+    ReportForm,
+    ReportingPeriod,
+    UnitReport,
+)
+from statistics_reports.services import open_period
 from tests.factories import (
     UnitFactory,
     article,
@@ -291,6 +300,27 @@ def build_world():
         username=editor_b.username, ip_address="203.0.113.9", user_agent="x", failures_since_start=9
     )
 
+    report_form = ReportForm.objects.create(title="Biểu ma trận", code="bieu-ma-tran", unit_kinds=["commune"])
+    remark = Indicator.objects.create(form=report_form, code="1", name="Kiến nghị", kind="text")
+    period = ReportingPeriod.objects.create(
+        form=report_form,
+        kind="six_monthly",
+        title="Kỳ ma trận",
+        start=datetime.date(2026, 1, 1),
+        end=datetime.date(2026, 6, 30),
+        deadline=datetime.date(2026, 7, 15),
+    )
+    open_period(period)
+    report_b = UnitReport.objects.get(period=period, unit=unit_b)
+    report_b.review_comment = "KÍN7B ý kiến trả lại báo cáo của đơn vị B"
+    report_b.save()
+    IndicatorValue.objects.create(report=report_b, indicator=remark, text="KÍN7B kiến nghị của đơn vị B")
+    report_attachment = ReportAttachment.objects.create(
+        report=report_b,
+        title="KÍN7B tệp báo cáo của đơn vị B",
+        file=ContentFile(b"kin7b", name="kin7b-bc.txt"),
+    )
+
     pages = [live, draft, moderated, locked, unit_b.root_page, section(unit_b)]
     b_users = [editor_b, moderator_b]
     return SimpleNamespace(
@@ -322,6 +352,9 @@ def build_world():
             EditingSession: [session],
             Redirect: [redirect],
             AccessAttempt: [lock],
+            ReportForm: [report_form],
+            ReportingPeriod: [period],
+            ReportAttachment: [report_attachment],
         },
     )
 

@@ -59,6 +59,12 @@ NEW_MODELS = {
     ("questions", "dialoguepart"),
     ("questions", "dialogueattachment"),
     ("questions", "dialoguecomment"),
+    ("statistics_reports", "reportform"),
+    ("statistics_reports", "indicator"),
+    ("statistics_reports", "reportingperiod"),
+    ("statistics_reports", "unitreport"),
+    ("statistics_reports", "indicatorvalue"),
+    ("statistics_reports", "reportattachment"),
 }
 
 # Tables the merge of the units' copies of a document into the shared repository
