@@ -28,7 +28,7 @@ def _cell(value):
 def period_workbook(period, root):
     """The .xlsx bytes of ``period`` for ``root`` and the units below it."""
     table = tables.period_table(period, root.pk)
-    values = table["values"]
+    values = tables.unit_values(period, table["unit_ids"])
     reporting = table["status_rows"]
     bold = Font(bold=True)
 

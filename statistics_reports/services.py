@@ -1,7 +1,6 @@
 """What happens to periods and reports: opening, pre-filling, saving, the
 review up the tree, and the roll-up of figures. Every step is logged."""
 
-from collections import defaultdict
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
@@ -25,6 +24,7 @@ from .models import (
     ReportStatus,
     UnitReport,
 )
+from .tables import period_version
 
 
 def target_units(period):
@@ -43,6 +43,7 @@ def open_period(period, user=None):
         if unit_id not in existing
     ]
     UnitReport.objects.bulk_create(new, ignore_conflicts=True)
+    period_version(period.pk).bump()
     log(instance=period, action=log_actions.OPEN_PERIOD, user=user, data={"reports": len(new)})
     return len(new)
 
@@ -83,6 +84,7 @@ def save_values(report, data, user):
         IndicatorValue.objects.bulk_create(created)
         IndicatorValue.objects.bulk_update(changed, ["number", "text", "correction_note"])
         report.save(update_fields=["updated_at"])
+        period_version(report.period_id).bump()
         log(instance=report, action=log_actions.SAVE, user=user, data={"values": len(created) + len(changed)})
 
 
@@ -106,6 +108,7 @@ def submit(report, user):
     report.status = ReportStatus.SUBMITTED
     report.submitted_at = timezone.now()
     report.save(update_fields=["status", "submitted_at", "updated_at"])
+    period_version(report.period_id).bump()
     log(instance=report, action=log_actions.SUBMIT, user=user, data={"late": report.is_late})
 
 
@@ -119,6 +122,7 @@ def review(report, user, accept, comment=""):
     report.reviewed_at, report.reviewed_by, report.review_comment = timezone.now(), user, comment.strip()
     report.save(update_fields=["status", "reviewed_at", "reviewed_by", "review_comment", "updated_at"])
     action = log_actions.ACCEPT if accept else log_actions.RETURN
+    period_version(report.period_id).bump()
     log(instance=report, action=action, user=user, data={"comment": comment.strip()})
 
 
@@ -132,6 +136,7 @@ def reopen(report, user, comment):
     report.reopened_count += 1
     report.review_comment = comment.strip()
     report.save(update_fields=["status", "reopened_count", "review_comment", "updated_at"])
+    period_version(report.period_id).bump()
     log(instance=report, action=log_actions.REOPEN, user=user, data={"comment": comment.strip()})
 
 
@@ -186,18 +191,3 @@ def figure(indicator, aggregate):
         mean = aggregate["mean"]
         return mean.quantize(Decimal("0.01")) if mean is not None else None
     return aggregate["sum"]
-
-
-def values_by_unit(period, unit_ids, statuses=COUNTED_STATUSES):
-    """{unit id: {indicator id: IndicatorValue-like tuple (number, text)}} for the counted reports."""
-    table = defaultdict(dict)
-    rows = (
-        IndicatorValue.objects.filter(
-            report__period=period, report__unit_id__in=unit_ids, report__status__in=statuses
-        )
-        .order_by()
-        .values_list("report__unit_id", "indicator_id", "number", "text")
-    )
-    for unit_id, indicator_id, number, text in rows:
-        table[unit_id][indicator_id] = (number, text)
-    return table

@@ -8,14 +8,34 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.core.cache import cache
 from django.db.models import Count, Sum
 from django.utils.translation import gettext as _
 
+from core.cache import CacheVersion
+from multisite.lookup import UNITS_VERSION
 from multisite.models import Unit
 
 from .models import COUNTED_STATUSES, IndicatorKind, IndicatorValue, ReportingPeriod, UnitReport, is_late
 
 TREND_PERIODS = 8
+CACHE_SECONDS = 3600
+
+
+def period_version(period_id):
+    """Changes whenever a report of the period changes (services bump it): the
+    dashboard's tables are cached under it."""
+    return CacheVersion(f"statistics_reports:period:{period_id}")
+
+
+def cached(name, period_ids, root_id, compute):
+    versions = ":".join(period_version(pk).current() for pk in period_ids)
+    key = f"statistics_reports:{name}:{'-'.join(map(str, period_ids))}:{root_id}:{versions}:{UNITS_VERSION.current()}"
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, CACHE_SECONDS)
+    return value
 
 
 @dataclass
@@ -66,13 +86,66 @@ def combine(indicator, numbers):
     return sum(numbers)
 
 
-def period_table(period, root_id, allowed_ids=None):
-    """Everything the dashboard and the export show for ``period`` under ``root_id``."""
+def _counted_values(period, unit_ids):
+    return IndicatorValue.objects.filter(
+        report__period=period, report__unit_id__in=unit_ids, report__status__in=COUNTED_STATUSES
+    ).order_by()
+
+
+def _aggregate(period, unit_ids, group):
+    """{group value: {indicator id: (sum, count)}} of the counted numbers: one query."""
+    result = defaultdict(dict)
+    rows = (
+        _counted_values(period, unit_ids)
+        .filter(number__isnull=False)
+        .values_list(group, "indicator_id")
+        .annotate(total=Sum("number"), n=Count("pk"))
+    )
+    for key, indicator_id, total, n in rows:
+        result[key][indicator_id] = (total, n)
+    return result
+
+
+def _add(into, part):
+    for indicator_id, (total, n) in part.items():
+        before = into.get(indicator_id, (0, 0))
+        into[indicator_id] = (before[0] + total, before[1] + n)
+
+
+def _figure(indicator, pair):
+    """The figure of a (sum, count) pair: the sum, or the mean for a percentage."""
+    if not pair or not pair[1]:
+        return None
+    total, n = pair
+    if indicator.kind == IndicatorKind.PERCENTAGE:
+        return (Decimal(total) / n).quantize(Decimal("0.01"))
+    return total
+
+
+def unit_values(period, unit_ids):
+    """{unit id: {indicator id: number or text}} of the counted reports (the export's columns)."""
+    values = defaultdict(dict)
+    for unit_id, indicator_id, number, text in _counted_values(period, unit_ids).values_list(
+        "report__unit_id", "indicator_id", "number", "text"
+    ):
+        values[unit_id][indicator_id] = number if number is not None else (text or None)
+    return values
+
+
+def cached_period_table(period, root_id):
+    return cached("table", [period.pk], root_id, lambda: period_table(period, root_id))
+
+
+def period_table(period, root_id):
+    """Everything the dashboard shows for ``period`` under ``root_id``.
+
+    A column per child of the root sums everything below it without reading
+    each unit's values: the values are summed per parent unit in the database
+    (one aggregate), and a branch adds up the groups of the units it holds.
+    """
     tree = unit_tree()
     children = children_map(tree)
     ids = walk(children, root_id)
-    if allowed_ids is not None:
-        ids = [pk for pk in ids if pk in allowed_ids]
     indicators = period.requested_indicators()
     reports = {
         unit_id: (status, submitted_at)
@@ -80,35 +153,42 @@ def period_table(period, root_id, allowed_ids=None):
             period=period, unit_id__in=ids
         ).values_list("unit_id", "status", "submitted_at")
     }
-    values = defaultdict(dict)
-    for unit_id, indicator_id, number, text in (
-        IndicatorValue.objects.filter(
-            report__period=period, report__unit_id__in=ids, report__status__in=COUNTED_STATUSES
-        )
-        .order_by()
-        .values_list("report__unit_id", "indicator_id", "number", "text")
-    ):
-        values[unit_id][indicator_id] = number if number is not None else (text or None)
+    direct = [root_id] + list(children.get(root_id, ()))
+    own = _aggregate(period, direct, "report__unit_id")
+    by_parent = _aggregate(period, ids, "report__unit__parent_id")
+    root_texts = unit_values(period, [root_id]).get(root_id, {})
 
     branches = [Branch(root_id, tree[root_id][1], own=True, unit_ids=[root_id])]
+    sums = {root_id: dict(own.get(root_id, {}))}
     for child in sorted(children.get(root_id, ()), key=lambda pk: tree[pk][1]):
         branch_ids = walk(children, child)
-        if allowed_ids is not None:
-            branch_ids = [pk for pk in branch_ids if pk in allowed_ids]
         branches.append(Branch(child, tree[child][1], unit_ids=branch_ids))
+        pairs = dict(own.get(child, {}))
+        for unit_id in branch_ids:
+            _add(pairs, by_parent.get(unit_id, {}))
+        sums[child] = pairs
+    below = {}
+    for unit_id, pairs in sums.items():
+        if unit_id != root_id:
+            _add(below, pairs)
+    total = dict(below)
+    _add(total, sums[root_id])
     for branch in branches:
         branch.expected = sum(1 for pk in branch.unit_ids if pk in reports)
         branch.counted = sum(1 for pk in branch.unit_ids if reports.get(pk, ("",))[0] in COUNTED_STATUSES)
         branch.has_children = bool(children.get(branch.unit_id)) and not branch.own
         for indicator in indicators:
             if indicator.is_numeric:
-                branch.figures[indicator.pk] = combine(
-                    indicator, [values[pk].get(indicator.pk) for pk in branch.unit_ids]
-                )
+                branch.figures[indicator.pk] = _figure(indicator, sums[branch.unit_id].get(indicator.pk))
             elif branch.own:
-                branch.figures[indicator.pk] = values[root_id].get(indicator.pk, "")
+                branch.figures[indicator.pk] = root_texts.get(indicator.pk, "")
     totals = {
-        indicator.pk: combine(indicator, [values[pk].get(indicator.pk) for pk in ids])
+        indicator.pk: _figure(indicator, total.get(indicator.pk))
+        for indicator in indicators
+        if indicator.is_numeric
+    }
+    children_totals = {
+        indicator.pk: _figure(indicator, below.get(indicator.pk))
         for indicator in indicators
         if indicator.is_numeric
     }
@@ -131,14 +211,29 @@ def period_table(period, root_id, allowed_ids=None):
         "indicators": indicators,
         "branches": branches,
         "totals": totals,
+        "children_totals": children_totals,
         "unit_ids": ids,
-        "values": values,
-        "tree": tree,
         "status_rows": status_rows,
         "expected": len(reports),
         "counted": sum(1 for status, _s in reports.values() if status in COUNTED_STATUSES),
         "missing": [row for row in status_rows if row["status"] not in COUNTED_STATUSES],
         "late": [row for row in status_rows if row["late"]],
+    }
+
+
+def period_totals(period, root_id):
+    """{indicator code: figure} of ``period`` under ``root_id`` (for the trend against it), cached."""
+    return cached("totals", [period.pk], root_id, lambda: _period_totals(period, root_id))
+
+
+def _period_totals(period, root_id):
+    ids = walk(children_map(unit_tree()), root_id)
+    pairs = {}
+    for part in _aggregate(period, ids, "report__period_id").values():
+        _add(pairs, part)
+    return {
+        indicator.code: _figure(indicator, pairs.get(indicator.pk))
+        for indicator in period.requested_indicators()
     }
 
 
@@ -162,7 +257,12 @@ def trend(period, indicator, unit_ids):
         .values_list("report__period_id")
         .annotate(total=Sum("number"), n=Count("pk"))
     )
-    by_period = {pk: (total, n) for pk, total, n in rows}
+    by_period = cached(
+        f"trend-{indicator.code}",
+        [p.pk for p in periods],
+        unit_ids[0],
+        lambda: {pk: (t, n) for pk, t, n in rows},
+    )
     points = []
     for each in periods:
         total, n = by_period.get(each.pk, (None, 0))

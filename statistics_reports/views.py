@@ -95,7 +95,7 @@ class ReportObjectMixin:
             UnitReport.objects.select_related(
                 "unit", "unit__parent", "period", "period__form", "reviewed_by"
             ),
-            pk=kwargs["pk"],
+            pk=kwargs["report_id"],
         )
 
     def dispatch(self, request, *args, **kwargs):
@@ -166,14 +166,7 @@ class ReportView(ReportObjectMixin, ReportsView):
         child_sums = {}
         if children:
             table = tables.period_table(report.period, report.unit_id)
-            child_sums = {
-                indicator_id: tables.combine(
-                    indicator, [branch.figures.get(indicator_id) for branch in table["branches"][1:]]
-                )
-                for indicator in table["indicators"]
-                if indicator.is_numeric
-                for indicator_id in [indicator.pk]
-            }
+            child_sums = table["children_totals"]
             child_rows = [row for row in table["status_rows"] if row["unit_id"] != report.unit_id]
         form = kwargs.get("form")
         rows = []
@@ -329,13 +322,9 @@ class DashboardView(PeriodMixin, ReportsView):
         context.update(period=period, periods=periods, root=root)
         if period is None or root is None:
             return context
-        table = tables.period_table(period, root.pk)
+        table = tables.cached_period_table(period, root.pk)
         previous = period.previous()
-        previous_totals = {}
-        if previous is not None:
-            previous_table = tables.period_table(previous, root.pk)
-            by_code = {indicator.code: indicator.pk for indicator in previous_table["indicators"]}
-            previous_totals = {code: previous_table["totals"].get(pk) for code, pk in by_code.items()}
+        previous_totals = tables.period_totals(previous, root.pk) if previous is not None else {}
         numeric = [indicator for indicator in table["indicators"] if indicator.is_numeric]
         chosen = next(
             (i for i in numeric if str(i.pk) == self.request.GET.get("indicator", "")),

@@ -25,11 +25,14 @@ def register_period_viewset():
     return period_viewset
 
 
+# Reports are read up the tree (a parent reads its children's), which the admin's
+# generic guard on ``pk`` (multisite.admin_isolation: own units only) would refuse;
+# the report views take ``report_id`` and check statistics_reports.access themselves.
 app_urls = [
     path("", views.ReportListView.as_view(), name="index"),
-    path("bao-cao/<int:pk>/", views.ReportView.as_view(), name="report"),
-    path("bao-cao/<int:pk>/xem-xet/", views.ReviewView.as_view(), name="review"),
-    path("bao-cao/<int:pk>/mo-lai/", views.ReopenView.as_view(), name="reopen"),
+    path("bao-cao/<int:report_id>/", views.ReportView.as_view(), name="report"),
+    path("bao-cao/<int:report_id>/xem-xet/", views.ReviewView.as_view(), name="review"),
+    path("bao-cao/<int:report_id>/mo-lai/", views.ReopenView.as_view(), name="reopen"),
     path("tep/<int:pk>/", views.AttachmentView.as_view(), name="attachment"),
     path("tong-hop/", views.DashboardView.as_view(), name="dashboard"),
     path("tong-hop/<int:pk>/", views.DashboardView.as_view(), name="dashboard_period"),

@@ -398,6 +398,7 @@ def fill(world, name, kwargs, model):
         "session_id": [o.pk for o in w.objects[EditingSession]],
         "task_id": task_ids,
         "filter_spec": ["original"],
+        "report_id": [o.pk for o in objects_for(w, UnitReport)],
     }
     if kwargs & {"revision_id", "revision_id_a", "task_state_id", "workflow_state_id"}:
         page = w.moderated

@@ -12,6 +12,15 @@ from .conftest import make_form, make_period
 from .helpers import report_of
 
 
+def submit(browser):
+    """Press "Gửi báo cáo" (scrolled into view first: the admin's footer may cover it)."""
+    from selenium.webdriver.common.by import By
+
+    button = browser.find_element(By.CSS_SELECTOR, "button[value=submit]")
+    browser.execute_script("arguments[0].scrollIntoView({block: 'center'}); arguments[0].focus();", button)
+    button.send_keys("\n")
+
+
 @pytest.mark.django_db(transaction=True)
 def test_an_officer_fills_and_submits_a_report(browser, live_server):
     from selenium.webdriver.common.by import By
@@ -40,7 +49,7 @@ def test_an_officer_fills_and_submits_a_report(browser, live_server):
     assert prefilled.get_attribute("value") == "1"
     browser.find_element(By.ID, f"id_v{indicators['2.1']}").send_keys("mười hai")
     browser.find_element(By.ID, f"id_v{indicators['3.1']}").send_keys("Cần thêm tài liệu phổ biến")
-    browser.find_element(By.CSS_SELECTOR, "button[value=submit]").click()
+    submit(browser)
     error = wait_for(
         browser, lambda d: d.find_element(By.XPATH, "//*[contains(text(), 'không phải là một số')]")
     )
@@ -53,7 +62,7 @@ def test_an_officer_fills_and_submits_a_report(browser, live_server):
     field = browser.find_element(By.ID, f"id_v{indicators['2.1']}")
     field.clear()
     field.send_keys("12")
-    browser.find_element(By.CSS_SELECTOR, "button[value=submit]").click()
+    submit(browser)
     wait_for(browser, lambda d: d.find_element(By.CSS_SELECTOR, "[data-status=submitted]"))
     report.refresh_from_db()
     assert report.status == ReportStatus.SUBMITTED
