@@ -30,6 +30,7 @@ from .models import (
     ReportingPeriod,
     ReportStatus,
     UnitReport,
+    format_number,
 )
 
 
@@ -294,6 +295,17 @@ class PeriodMixin:
         return home
 
 
+def visible_periods(user):
+    """Periods with a report the user reads (every period for the province's staff)."""
+    home = access.home_unit(user)
+    periods = ReportingPeriod.objects.order_by("-end", "-pk")
+    if home is None or home.parent_id is None:
+        return periods
+    return periods.filter(
+        pk__in=UnitReport.objects.filter(unit_id__in=access.readable_unit_ids(user)).values("period_id")
+    )
+
+
 class DashboardView(PeriodMixin, ReportsView):
     """Indicator × unit table of a period, completeness, trends and charts."""
 
@@ -302,11 +314,7 @@ class DashboardView(PeriodMixin, ReportsView):
 
     def get(self, request, *args, **kwargs):
         if self.period is None:
-            latest = (
-                ReportingPeriod.objects.filter(reports__unit_id__in=access.readable_unit_ids(request.user))
-                .order_by("-end", "-pk")
-                .first()
-            )
+            latest = visible_periods(request.user).first()
             if latest is not None:
                 return redirect("statistics_reports:dashboard_period", pk=latest.pk)
         return super().get(request, *args, **kwargs)
@@ -314,11 +322,7 @@ class DashboardView(PeriodMixin, ReportsView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         period, root = self.period, self.root_unit()
-        periods = (
-            ReportingPeriod.objects.filter(reports__unit_id__in=access.readable_unit_ids(self.request.user))
-            .distinct()
-            .order_by("-end", "-pk")
-        )
+        periods = visible_periods(self.request.user)
         context.update(period=period, periods=periods, root=root)
         if period is None or root is None:
             return context
@@ -333,7 +337,9 @@ class DashboardView(PeriodMixin, ReportsView):
         rows = [
             {
                 "indicator": indicator,
-                "cells": [branch.figures.get(indicator.pk) for branch in table["branches"]],
+                "cells": [
+                    format_number(branch.figures.get(indicator.pk)) or "–" for branch in table["branches"]
+                ],
                 "total": table["totals"].get(indicator.pk),
                 "previous": previous_totals.get(indicator.code),
                 "change": tables.change(
