@@ -327,3 +327,46 @@ def set_page_owner_resolver(resolver):
 def page_owner(page):
     """The owning unit of ``page`` as a small dict, or None (no resolver, no unit)."""
     return _page_owner_resolver(page) if _page_owner_resolver is not None else None
+
+
+# Figures a statistics report is pre-filled with -----------------------------------
+
+
+@dataclass(frozen=True)
+class IndicatorSource:
+    """A figure the portal already knows, offered to report forms' indicators.
+
+    ``count(unit, start, end)`` returns a number for ``unit``'s own data (not the
+    units below it) between ``start`` and ``end`` (dates, both included). The
+    key is stored on indicators, so it must not change once used.
+    """
+
+    key: str
+    label: str
+    count: Callable
+    order: int = 100
+
+
+report_indicator_sources = Registry("report indicator sources")
+
+
+# Blocks of the public "Số liệu thống kê" page ---------------------------------------
+
+
+@dataclass(frozen=True)
+class StatisticsBlock:
+    """A block of figures on a unit's "Số liệu thống kê" page.
+
+    ``context(unit_info, request)`` returns ``template``'s context (a dict) for
+    the unit whose page it is (``unit_info``: id, code, name, kind), or None to
+    leave the block out.
+    """
+
+    key: str
+    title: str
+    template: str
+    context: Callable
+    order: int = 100
+
+
+statistics_blocks = Registry("statistics blocks")

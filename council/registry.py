@@ -19,7 +19,9 @@ def seed_demo(unit, index):
 
 
 def register():
-    from . import api
+    from . import api, report_sources
+
+    report_sources.register()
 
     api.register()
     registries.sections.register(SECTION)

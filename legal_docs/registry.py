@@ -68,10 +68,11 @@ def listers(page_ids):
 
 
 def register():
-    from . import api, sync
+    from . import api, report_sources, sync
 
     api.register()
     sync.register()
+    report_sources.register()
     registries.sections.register(SECTION)
     registries.unit_snippets.register("legal_docs.DocumentListing")
     registries.unit_snippets.register("legal_docs.DocumentListingRule")

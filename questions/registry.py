@@ -28,9 +28,10 @@ def seed_demo(unit, index):
 
 
 def register():
-    from . import open_api
+    from . import open_api, report_sources
 
     open_api.register()
+    report_sources.register()
     registries.sections.replace(SECTION)
     registries.unit_snippets.register("questions.Question")
     registries.unit_snippets.register("questions.DialogueComment")

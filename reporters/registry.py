@@ -25,6 +25,9 @@ def seed_demo(unit, index):
 
 
 def register():
+    from . import report_sources
+
+    report_sources.register()
     for spec in SECTIONS:
         registries.sections.register(spec)
     registries.unit_snippets.register("reporters.Person")

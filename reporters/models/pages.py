@@ -120,6 +120,17 @@ class StatisticsPage(UnitScopedPage):
         verbose_name = _("số liệu thống kê")
         verbose_name_plural = _("số liệu thống kê")
 
+    def declared_blocks(self, info, request):
+        """Blocks other apps declare for this page (core.registries.statistics_blocks)."""
+        from core.registries import statistics_blocks
+
+        blocks = []
+        for block in statistics_blocks:
+            block_context = block.context(info, request)
+            if block_context is not None:
+                blocks.append({"block": block, "context": block_context})
+        return blocks
+
     def get_context(self, request, *args, **kwargs):
         from reporters.figures import figures_for
 
@@ -127,6 +138,7 @@ class StatisticsPage(UnitScopedPage):
         info = self.unit_info
         if info is None:
             return context
+        context["statistics_blocks"] = self.declared_blocks(info, request)
         figures = figures_for(Unit(pk=info["id"], code=info["code"], name=info["name"]))
         years = [row["year"] for row in figures["activities"]["by_year"]]
         try:

@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "portal_sync",
     "library",
     "surveys",
+    "statistics_reports",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",

@@ -48,6 +48,15 @@ from multisite.models import Unit, UnitLink, UnitOwned
 from portal_sync.models import OutboundDelivery, SyncedCopy
 from questions.models import DialogueComment, DialoguePage, DialoguePart, Question
 from reporters.models import ImportJob, ImportStatus
+from statistics_reports.models import (
+    Indicator,
+    IndicatorValue,
+    ReportAttachment,
+    ReportForm,
+    ReportingPeriod,
+    UnitReport,
+)
+from statistics_reports.services import open_period
 from surveys import services as survey_services
 from surveys.demo import demo_questions, survey_section
 from surveys.models import SurveyPage
@@ -338,6 +347,27 @@ def build_world():
         text_alternative="KÍN7B mô tả sổ tay của đơn vị B",
         pdf=document_in(unit_b.collection, title="KÍN7B sổ tay PDF của đơn vị B"),
     )
+    report_form = ReportForm.objects.create(title="Biểu ma trận", code="bieu-ma-tran", unit_kinds=["commune"])
+    remark = Indicator.objects.create(form=report_form, code="1", name="Kiến nghị", kind="text")
+    period = ReportingPeriod.objects.create(
+        form=report_form,
+        kind="six_monthly",
+        title="Kỳ ma trận",
+        start=datetime.date(2026, 1, 1),
+        end=datetime.date(2026, 6, 30),
+        deadline=datetime.date(2026, 7, 15),
+    )
+    open_period(period)
+    report_b = UnitReport.objects.get(period=period, unit=unit_b)
+    report_b.review_comment = "KÍN7B ý kiến trả lại báo cáo của đơn vị B"
+    report_b.save()
+    IndicatorValue.objects.create(report=report_b, indicator=remark, text="KÍN7B kiến nghị của đơn vị B")
+    report_attachment = ReportAttachment.objects.create(
+        report=report_b,
+        title="KÍN7B tệp báo cáo của đơn vị B",
+        file=ContentFile(b"kin7b", name="kin7b-bc.txt"),
+    )
+
     pages = [live, draft, moderated, locked, unit_b.root_page, section(unit_b)]
     b_users = [editor_b, moderator_b]
     return SimpleNamespace(
@@ -372,6 +402,9 @@ def build_world():
             Redirect: [redirect],
             AccessAttempt: [lock],
             ContestRound: [contest_round],
+            ReportForm: [report_form],
+            ReportingPeriod: [period],
+            ReportAttachment: [report_attachment],
         },
     )
 
@@ -451,6 +484,7 @@ def fill(world, name, kwargs, model):
         "task_id": task_ids,
         "filter_spec": ["original"],
         "survey_id": [w.survey.pk],
+        "report_id": [o.pk for o in objects_for(w, UnitReport)],
     }
     if kwargs & {"revision_id", "revision_id_a", "task_state_id", "workflow_state_id"}:
         page = w.moderated

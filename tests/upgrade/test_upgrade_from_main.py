@@ -85,6 +85,12 @@ NEW_MODELS = {
     ("contests", "contestquestion"),
     ("contests", "attempt"),
     ("contests", "winnerslist"),
+    ("statistics_reports", "reportform"),
+    ("statistics_reports", "indicator"),
+    ("statistics_reports", "reportingperiod"),
+    ("statistics_reports", "unitreport"),
+    ("statistics_reports", "indicatorvalue"),
+    ("statistics_reports", "reportattachment"),
 }
 
 # Tables the merge of the units' copies of a document into the shared repository
