@@ -23,5 +23,8 @@ def seed_demo(unit, index):
 
 def register():
     registries.sections.register(SECTION)
+    from . import report_sources
+
+    report_sources.register()
     registries.unit_snippets.register("contests.ContestQuestion")
     registries.demo_seeders.register(registries.DemoSeeder("contests", seed_demo, order=60))

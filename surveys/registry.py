@@ -30,4 +30,7 @@ def seed_demo(unit, index):
 
 def register():
     registries.sections.register(SECTION)
+    from . import report_sources
+
+    report_sources.register()
     registries.demo_seeders.register(registries.DemoSeeder("surveys", seed_demo, order=45))
