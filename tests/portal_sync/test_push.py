@@ -5,7 +5,6 @@ down. The second instance of this project is the national portal."""
 import io
 import json
 import time
-import uuid
 from datetime import timedelta
 
 import pytest
@@ -185,9 +184,7 @@ FIXED_ID = "5d0c3a52-8f1e-4c7b-9a51-2f7f0c1d9e11"  # fixed: test ids must be the
             "không nhận",
         ),
         (
-            json.dumps(
-                {"id": str(uuid.uuid4()), "resource": "legal-documents", "object": {"id": 1}}
-            ).encode(),
+            json.dumps({"id": FIXED_ID, "resource": "legal-documents", "object": {"id": 1}}).encode(),
             {},
             422,
             "không đúng chuẩn dữ liệu",
