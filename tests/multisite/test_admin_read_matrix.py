@@ -623,7 +623,9 @@ def test_the_matrix_sees_what_a_system_administrator_sees(world):
         + urlencode([("id", p.pk) for p in world.people]),
         "image API": reverse("wagtailadmin_api:images:detail", args=[world.image.pk]),
         "user usage": reverse("wagtailusers_users:usage", args=[world.objects[get_user_model()][0].pk]),
-        "site identity": reverse("wagtailsettings:edit", args=["identity", "siteidentity", world.unit_b.site_id]),
+        "site identity": reverse(
+            "wagtailsettings:edit", args=["identity", "siteidentity", world.unit_b.site_id]
+        ),
     }
     for label, url in seen.items():
         assert leaks_of(client, url), f"{label}: {url} shows none of B's markers to a system administrator"
