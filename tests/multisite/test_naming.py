@@ -3,7 +3,7 @@
 import pytest
 
 from multisite.models import UnitKind
-from multisite.naming import committee_name
+from multisite.naming import committee_name, in_sentence
 from reporters.demo import seed_register
 from reporters.models import Person
 from tests.factories import UnitFactory
@@ -16,6 +16,8 @@ def test_committees_are_named_by_level(province, unit_a):
     assert committee_name(unit_a) == "Ủy ban nhân dân xã An Phú"
     assert committee_name(department) == "Ủy ban nhân dân tỉnh"
     assert committee_name(province) == "Ủy ban nhân dân tỉnh"
+    assert in_sentence("Thị trấn Dầu Tiếng") == "thị trấn Dầu Tiếng"
+    assert in_sentence("Sở Y tế") == "Sở Y tế"
 
 
 def test_demo_reporters_of_a_department_work_for_real_agencies(province):
