@@ -8,9 +8,15 @@ Committee of its own: its staff are recognised by the province's.
 from .models import UnitKind
 
 
+LEVEL_WORDS = ("Tỉnh ", "Huyện ", "Thị xã ", "Thành phố ", "Quận ", "Xã ", "Phường ", "Thị trấn ")
+
+
 def in_sentence(name):
-    """ "Xã An Điền" → "xã An Điền": a unit's name inside a longer name."""
-    return name[:1].lower() + name[1:] if name else name
+    """A unit's name inside a longer name: the level word in lower case ("xã An Điền");
+    a department keeps its capital ("Sở Y tế")."""
+    if name.startswith(LEVEL_WORDS):
+        return name[:1].lower() + name[1:]
+    return name
 
 
 def committee_name(unit):
