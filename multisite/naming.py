@@ -7,7 +7,6 @@ Committee of its own: its staff are recognised by the province's.
 
 from .models import UnitKind
 
-
 LEVEL_WORDS = ("Tỉnh ", "Huyện ", "Thị xã ", "Thành phố ", "Quận ", "Xã ", "Phường ", "Thị trấn ")
 
 
