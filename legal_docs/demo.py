@@ -5,6 +5,7 @@ own documents, with relations among them, loaded through the importer."""
 from django.db import transaction
 
 from multisite.models import UnitKind, UnitSection
+from multisite.naming import committee_name
 
 from .importing import Status, import_records
 from .models import (
@@ -94,7 +95,7 @@ def local_records(unit, index):
         body, signer_title = "Ủy ban nhân dân tỉnh", "Chủ tịch"
         plan_title = "Kế hoạch phổ biến, giáo dục pháp luật năm 2026 trên địa bàn tỉnh"
     else:
-        body, signer_title = f"Ủy ban nhân dân {unit.name}", "Chủ tịch"
+        body, signer_title = committee_name(unit), "Chủ tịch"
         if unit.kind == UnitKind.DEPARTMENT:
             body, signer_title = unit.name, "Giám đốc"
         plan_title = f"Kế hoạch tuyên truyền, phổ biến Luật Đất đai năm 2024 của {unit.name}"

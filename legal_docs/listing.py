@@ -85,6 +85,17 @@ def _apply(filterset, queryset, active, skip=None):
     return queryset
 
 
+def _label_without_match(columns, selected, status_labels):
+    """The name of a chosen value that no document matches ("Luật (0)", not "luat (0)")."""
+    if len(columns) < 2:
+        return str(status_labels.get(selected, selected))
+    relation, key = columns[0].split("__")
+    label_field = columns[1].split("__")[1]
+    model = LegalDocumentPage._meta.get_field(relation).related_model
+    name = model.objects.filter(**{key: selected}).values_list(label_field, flat=True).first()
+    return str(name or selected)
+
+
 def _facet(name, label, columns, order, queryset, selected):
     """One grouped query: [{value, label, count, selected}] for one filter."""
     rows = (
@@ -112,7 +123,8 @@ def _facet(name, label, columns, order, queryset, selected):
             }
         )
     if selected and not any(choice["selected"] for choice in choices):
-        choices.append({"value": selected, "label": selected, "count": 0, "selected": True})
+        label = _label_without_match(columns, selected, status_labels)
+        choices.append({"value": selected, "label": label, "count": 0, "selected": True})
     return {"name": name, "label": label, "choices": choices}
 
 

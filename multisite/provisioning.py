@@ -372,9 +372,18 @@ def _permissions(labels):
     return found
 
 
+def workflow_name(unit):
+    """Editors read it in the admin: the unit's name, not its code."""
+    return f"Duyệt tin bài – {unit.name}"[:255]
+
+
+def task_name(unit):
+    return f"Kiểm duyệt – {unit.name}"[:255]
+
+
 def _create_workflow(unit, root_page, groups):
-    workflow = Workflow.objects.create(name=f"Duyệt tin bài – {unit.name} [{unit.code}]"[:255])
-    task = GroupApprovalTask.objects.create(name=f"Kiểm duyệt – {unit.name} [{unit.code}]"[:255])
+    workflow = Workflow.objects.create(name=workflow_name(unit))
+    task = GroupApprovalTask.objects.create(name=task_name(unit))
     task.groups.set([groups[UnitRole.MODERATOR], groups[UnitRole.ADMIN]])
     WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
     WorkflowPage.objects.create(workflow=workflow, page=root_page)

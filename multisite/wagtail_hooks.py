@@ -5,7 +5,7 @@ from wagtail import hooks
 
 from core.internals import admin_api_endpoint
 
-from .admin_i18n import label_site_columns
+from .admin_i18n import label_site_columns, readable_inspect_values
 from .admin_isolation import readable_collection_ids, unit_root_paths
 from .lookup import shared_root_paths
 from .models import UnitLink
@@ -21,6 +21,7 @@ class UnitLinkViewSet(UnitOwnedSnippetViewSet):
 
 register_unit_owned_snippet(UnitLinkViewSet)
 label_site_columns()
+readable_inspect_values()
 
 
 @hooks.register("register_admin_viewset")

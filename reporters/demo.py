@@ -7,6 +7,7 @@ from django.db import transaction
 
 from core.models import LegalField
 from multisite.models import UnitKind
+from multisite.naming import committee_name, in_sentence
 
 from .models import Activity, ActivityForm, Person, PersonKind, PersonStatus, RecognitionLevel
 
@@ -30,14 +31,30 @@ GIVEN = [
     "Vinh",
     "Yến",
 ]
-POSITIONS = [
-    ("Phó Trưởng phòng", "Phòng Tư pháp"),
-    ("Chuyên viên", "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân"),
-    ("Công chức Tư pháp – Hộ tịch", "Ủy ban nhân dân"),
-    ("Bí thư Chi đoàn", "Đoàn Thanh niên Cộng sản Hồ Chí Minh"),
-    ("Chi hội trưởng", "Hội Liên hiệp Phụ nữ"),
-    ("Trưởng ấp", "Ấp Bưng Thuốc"),
-]
+# (position, agency) by kind of unit; "{unit}" is the unit's name inside a sentence.
+POSITIONS = {
+    UnitKind.PROVINCE: [
+        ("Phó Giám đốc", "Sở Tư pháp tỉnh"),
+        ("Trưởng phòng", "Phòng Phổ biến, giáo dục pháp luật, Sở Tư pháp tỉnh"),
+        ("Chuyên viên", "Văn phòng Ủy ban nhân dân tỉnh"),
+    ],
+    UnitKind.DEPARTMENT: [
+        ("Trưởng phòng", "Văn phòng {unit}"),
+        ("Chuyên viên pháp chế", "Phòng Pháp chế, {unit}"),
+        ("Phó Chánh Thanh tra", "Thanh tra {unit}"),
+    ],
+    UnitKind.DISTRICT: [
+        ("Phó Trưởng phòng", "Phòng Tư pháp {unit}"),
+        ("Chuyên viên", "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân {unit}"),
+        ("Phó Bí thư", "Huyện đoàn {unit}"),
+    ],
+    UnitKind.COMMUNE: [
+        ("Công chức Tư pháp – Hộ tịch", "Ủy ban nhân dân {unit}"),
+        ("Bí thư Đoàn", "Đoàn Thanh niên Cộng sản Hồ Chí Minh {unit}"),
+        ("Chi hội trưởng", "Hội Liên hiệp Phụ nữ {unit}"),
+        ("Trưởng ấp", "Ấp Bưng Thuốc, {unit}"),
+    ],
+}
 TOPICS = [
     (
         "Luật Đất đai năm 2024 và các văn bản hướng dẫn",
@@ -70,7 +87,8 @@ def seed_register(unit):
     with transaction.atomic():
         for index in range(5):
             number = next(_names) + unit.pk * 5
-            position, agency = POSITIONS[number % len(POSITIONS)]
+            positions = POSITIONS[UnitKind(unit.kind)]
+            position, agency = positions[number % len(positions)]
             person = Person.objects.create(
                 unit=unit,
                 kind=PersonKind.REPORTER if index == 0 and unit.kind == UnitKind.COMMUNE else kind,
@@ -78,8 +96,8 @@ def seed_register(unit):
                 full_name=_name(number),
                 decision_number=f"{100 + unit.pk}/QĐ-UBND",
                 decision_date=datetime.date(2025, 3, 1 + index),
-                decision_issuer=f"Chủ tịch Ủy ban nhân dân {unit.name}",
-                agency=f"{agency} {unit.name}",
+                decision_issuer=f"Chủ tịch {committee_name(unit)}",
+                agency=agency.format(unit=in_sentence(unit.name)),
                 position=position,
                 status=PersonStatus.WITHDRAWN if index == 4 else PersonStatus.ACTIVE,
                 status_date=datetime.date(2026, 6, 30) if index == 4 else None,

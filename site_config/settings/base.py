@@ -21,6 +21,7 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 
 INSTALLED_APPS = [
     "core",
+    "identity",
     "home",
     "multisite",
     "legal_docs",
@@ -62,6 +63,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    # Its catalogue translates the admin's relative times ("2 giây trước").
+    "django.contrib.humanize",
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",
@@ -195,6 +198,11 @@ CACHES = cache_settings("locmem")
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Cổng thông tin điện tử Phổ biến, giáo dục pháp luật"
+WAGTAILADMIN_USER_LOGIN_FORM = "multisite.admin_i18n.LoginForm"
+# No third-party avatars (Gravatar): Wagtail shows its bundled default picture.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# No "new Wagtail version" banner (and no call to Wagtail's servers) in the admin.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 # WAGTAILADMIN_BASE_URL is set in accounts.py, whose content policy allows its origin.
 WAGTAILDOCS_EXTENSIONS = [
     "pdf",

@@ -109,6 +109,14 @@ def test_filters_combine_and_counts_follow_the_other_filters(client, unit_a, doc
     assert numbers(get(client, unit_a, "?loai=luat&hieuluc=expired")) == []
 
 
+def test_a_filter_without_match_shows_its_name_not_its_code(client, unit_a, documents):
+    html = get(client, unit_a, "?loai=luat&nam=2023").content.decode()
+    assert '<option value="luat" selected>Luật (0)</option>' in html
+    assert "luat (0)" not in html
+    html = get(client, unit_a, "?hieuluc=expired&loai=luat").content.decode()
+    assert '<option value="expired" selected>Hết hiệu lực toàn bộ (0)</option>' in html
+
+
 def test_sort_by_title(client, unit_a, documents):
     response = get(client, unit_a, "?sapxep=ten")
     titles = [doc.title for doc in response.context["documents"]]

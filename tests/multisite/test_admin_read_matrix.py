@@ -43,6 +43,7 @@ from wagtail.models import (
 from contests import services as contest_services
 from contests.models import ContestPage, ContestQuestion, ContestRound
 from feeds.models import FeedSource
+from identity.models import SiteIdentity
 from legal_docs.models import DocumentListing, DocumentListingRule
 from multisite.models import Unit, UnitLink, UnitOwned
 from portal_sync.models import OutboundDelivery, SyncedCopy
@@ -105,9 +106,6 @@ NOT_FILLED = {
     "wagtaillocales:copy": "global object",
     "wagtailsearchpromotions:edit": "global object",
     "wagtailsearchpromotions:delete": "global object",
-    # The portal registers no settings models, so these patterns never match.
-    "wagtailsettings:edit": "no settings model registered",
-    "wagtailsettings:preview_on_edit": "no settings model registered",
     # wagtail-localize's translation editor needs a second content locale with a
     # translation in progress; the portal publishes in Vietnamese only.
     "wagtail_localize:update_translations": "no translations exist",
@@ -366,6 +364,8 @@ def build_world():
         report=report_b,
         title="KÍN7B tệp báo cáo của đơn vị B",
         file=ContentFile(b"kin7b", name="kin7b-bc.txt"),
+    SiteIdentity.objects.update_or_create(
+        site=unit_b.site, defaults={"responsible_person": "Kín7B Người Chịu Trách Nhiệm", "phone": "0200 777"}
     )
 
     pages = [live, draft, moderated, locked, unit_b.root_page, section(unit_b)]
@@ -526,6 +526,9 @@ def fill(world, name, kwargs, model):
                 "session_id": session.pk,
             }
         ]
+    if name.startswith("wagtailsettings:") and kwargs <= {"app_name", "model_name", "pk"}:
+        row = {"app_name": "identity", "model_name": "siteidentity", "pk": w.unit_b.site_id}
+        return [{k: row[k] for k in kwargs}]
     if kwargs & {"app_label", "model_name", "content_type_app_name", "content_type_model_name"}:
         if name.startswith("wagtailadmin_pages:") or name == "wagtailadmin_pages:choose_parent":
             page_kwargs = sorted(kwargs & {"content_type_app_name", "app_label"}) + sorted(
@@ -740,6 +743,9 @@ def test_the_matrix_sees_what_a_system_administrator_sees(world):
         "user usage": reverse("wagtailusers_users:usage", args=[world.objects[get_user_model()][0].pk]),
         "survey results": reverse("surveys_admin:results", args=[world.survey.pk]),
         "survey export": reverse("surveys_admin:export_csv", args=[world.survey.pk]),
+        "site identity": reverse(
+            "wagtailsettings:edit", args=["identity", "siteidentity", world.unit_b.site_id]
+        ),
     }
     for label, url in seen.items():
         assert leaks_of(client, url), f"{label}: {url} shows none of B's markers to a system administrator"

@@ -91,6 +91,7 @@ NEW_MODELS = {
     ("statistics_reports", "unitreport"),
     ("statistics_reports", "indicatorvalue"),
     ("statistics_reports", "reportattachment"),
+    ("identity", "siteidentity"),
 }
 
 # Tables the merge of the units' copies of a document into the shared repository
@@ -123,6 +124,11 @@ CHANGING_TABLES = {
     "django_content_type": "moved models change app_label (CONTENT_TYPE_RENAMES), new models add rows "
     "(NEW_MODELS); nothing else may change",
     "auth_permission": "post_migrate adds the default permissions of NEW_MODELS; old rows must stay",
+    "wagtailcore_workflow": "unit workflows' names lose the unit's code (multisite 0003); checked by "
+    "check_workflow_names",
+    "wagtailcore_task": "unit moderation tasks' names lose the unit's code (multisite 0003)",
+    "wagtailcore_groupsitepermission": "unit administrators' groups may edit their site's identity "
+    "(identity 0002); old rows stay",
     **MERGED_TABLES,
 }
 # The section converted in place by this branch's migrations: key -> (app_label, model).
@@ -570,6 +576,24 @@ def check_links(database, before):
     return problems
 
 
+def check_workflow_names(database, before):
+    """Same workflows and tasks, names without codes; site permissions only added."""
+    workflows, tasks, site_permissions = before
+    problems = []
+    for table, old in (("wagtailcore_workflow", workflows), ("wagtailcore_task", tasks)):
+        new = dict(query(database, f"SELECT id, name FROM {table}"))
+        if set(new) != {pk for pk, _name in old}:
+            problems.append(f"{table}: rows added or removed")
+        problems += [f"{table} {pk}: still shows a code: {name}" for pk, name in new.items() if "[" in name]
+    after = query(
+        database, "SELECT id, group_id, site_id, permission_id FROM wagtailcore_groupsitepermission"
+    )
+    problems += [f"site permission {row} removed" for row in site_permissions if row not in after]
+    if len(after) <= len(site_permissions):
+        problems.append("no unit administrators' group may edit its site's identity")
+    return problems
+
+
 def assert_migration_keeps_every_row(database):
     before = snapshot(database)
     facts = legal_facts(database)
@@ -581,6 +605,11 @@ def assert_migration_keeps_every_row(database):
         table_rows(database, "auth_permission", ("content_type_id", "codename", "name")),
     )
     sections_before = converted_rows(database, before)
+    workflows_before = (
+        query(database, "SELECT id, name FROM wagtailcore_workflow"),
+        query(database, "SELECT id, name FROM wagtailcore_task"),
+        query(database, "SELECT id, group_id, site_id, permission_id FROM wagtailcore_groupsitepermission"),
+    )
 
     manage(database, "migrate", "--noinput")
 
@@ -597,6 +626,7 @@ def assert_migration_keeps_every_row(database):
     problems += check_changing_tables(database, before_rows)
     problems += check_converted_sections(database, sections_before)
     problems += check_links(database, links_before)
+    problems += check_workflow_names(database, workflows_before)
     merge_problems, merged = check_merge(database, facts)
     problems += merge_problems
     assert merged > 0, "the fixture has copies of national documents: the merge should have removed them"
