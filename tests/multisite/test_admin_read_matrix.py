@@ -364,6 +364,7 @@ def build_world():
         report=report_b,
         title="KÍN7B tệp báo cáo của đơn vị B",
         file=ContentFile(b"kin7b", name="kin7b-bc.txt"),
+    )
     SiteIdentity.objects.update_or_create(
         site=unit_b.site, defaults={"responsible_person": "Kín7B Người Chịu Trách Nhiệm", "phone": "0200 777"}
     )
