@@ -10,7 +10,7 @@ SECTION = registries.SectionSpec(
     "thi-tim-hieu-phap-luat",
     "contests.ContestIndexPage",
     intro=_("Các cuộc thi tìm hiểu pháp luật trực tuyến."),
-    order=75,
+    order=78,
 )
 
 

@@ -40,8 +40,19 @@ def shown_on_pages(instance):
 @receiver(post_save)
 @receiver(post_delete)
 def on_shown_object_change(sender, instance, **kwargs):
-    if not isinstance(instance, Page) and shown_on_pages(instance):
-        PAGE_VERSION.bump()
+    if isinstance(instance, Page) or not shown_on_pages(instance):
+        return
+    if kwargs.get("created") and _is_setting(instance):
+        # A settings row created with its defaults on a page's first read
+        # (for_request) changes nothing that page showed.
+        return
+    PAGE_VERSION.bump()
+
+
+def _is_setting(instance):
+    from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
+
+    return isinstance(instance, (BaseGenericSetting, BaseSiteSetting))
 
 
 def purge_ancestors_from_proxy(page):
