@@ -137,6 +137,8 @@ def test_a_remote_change_updates_the_copy_unless_it_was_edited_here(
     copy = SyncedCopy.objects.get(object_id=edited.pk)
     assert copy.status == "conflict" and copy.pending["summary"] == "Nguồn đổi trích yếu lần nữa."
 
+    everything = admin_client.get("/admin/dong-bo/").content.decode()
+    assert everything.index("36/2024/NĐ-CP") < everything.index("35/2024/NĐ-CP"), "conflicts are listed first"
     listing = admin_client.get("/admin/dong-bo/?status=conflict").content.decode()
     assert "Xung đột: cần biên tập viên xử lý" in listing and "đã được biên tập" in listing
     response = admin_client.post(f"/admin/dong-bo/{copy.pk}/xu-ly/", {"choice": "remote"})
