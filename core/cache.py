@@ -40,6 +40,17 @@ def all_versions():
     return ":".join(found[key] for key in keys)
 
 
+def request_versions(request):
+    """``all_versions()`` read once per request: the page cache's key and the
+    fragment caches of the page it renders depend on the same tokens."""
+    versions = getattr(request, "_cache_versions", None)
+    if versions is None:
+        versions = all_versions()
+        if request is not None:
+            request._cache_versions = versions
+    return versions
+
+
 # Changes whenever a page is published, unpublished, moved or deleted
 # (core.signals): menus and feeds of live pages are cached under it.
 CONTENT_VERSION = CacheVersion("core:content-version")

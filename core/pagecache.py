@@ -33,7 +33,7 @@ from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date, quote_etag
 
-from .cache import all_versions
+from .cache import request_versions
 
 HIT_HEADER = "X-Page-Cache"
 # Vary values that do not stop a page from being shared: every cached request has
@@ -74,7 +74,7 @@ def cache_key(request):
         request.path,
         query,
         timezone.localdate().isoformat(),
-        all_versions(),
+        request_versions(request),
     ]
     return "core:page:" + hashlib.md5("\n".join(parts).encode(), usedforsecurity=False).hexdigest()
 

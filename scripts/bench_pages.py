@@ -297,6 +297,8 @@ def main():
     )
     processes = []
     workdir = tempfile.mkdtemp(prefix="bench-pages-")
+    # nginx's workers run as an unprivileged user: they must reach its cache below.
+    os.chmod(workdir, 0o755)
     figures = {}
     try:
         _backend, _prefix, engine, _pages_index = fresh_search_indexes()

@@ -19,11 +19,15 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from core.blocks import RICH_TEXT_FEATURES, ArticleBodyBlock
+from core.cache import request_versions
 from core.models import BasePage
 from core.text import normal_key
 from multisite.lookup import unit_info_for_page
 
 from .taxonomy import DocumentLevel, EffectStatus
+
+# How long a rendered part of a document page is kept (any publication renews its key).
+FRAGMENT_SECONDS = 3600
 
 ATTACHMENT_EXTENSIONS = ("pdf", "doc", "docx")
 
@@ -276,18 +280,29 @@ class LegalDocumentPage(BasePage):
         return super().save(*args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
+        """The parts below the title are read by the template only when its fragment
+        cache (keyed on the version tokens, renewed by any publication) misses."""
         context = super().get_context(request, *args, **kwargs)
-        context["outgoing_relations"] = self.outgoing_relations()
-        context["incoming_relations"] = self.incoming_relations_display()
+        context["fragment_version"] = request_versions(request)
+        context["fragment_seconds"] = FRAGMENT_SECONDS
+        context["outgoing_relations"] = self.outgoing_relations
+        context["incoming_relations"] = self.incoming_relations_display
+        context["introduction_materials"] = self.live_introduction_materials
+        context["listed_by"] = self.listed_by
+        context["attachment_list"] = self.attachment_list
+        return context
+
+    def live_introduction_materials(self):
+        """Live introduction materials of this document, newest first, with their unit's name."""
         materials = list(
             IntroductionMaterialPage.objects.live().public().filter(document=self).order_by("-date", "-pk")
         )
         for material in materials:
             material.unit_name = (unit_info_for_page(material) or {}).get("name", "")
-        context["introduction_materials"] = materials
-        context["listed_by"] = self.listed_by()
-        context["attachment_list"] = [a for a in self.attachments.select_related("document") if a.document_id]
-        return context
+        return materials
+
+    def attachment_list(self):
+        return [a for a in self.attachments.select_related("document") if a.document_id]
 
     def listed_by(self):
         """Names of the units that list this document in their sections."""
