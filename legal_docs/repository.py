@@ -56,6 +56,18 @@ def repository_section():
     return page if isinstance(page, LegalDocumentIndexPage) else None
 
 
+def repository_path():
+    """The repository's tree path ("" before it exists), cached: listers of every
+    search result and document page ask for it."""
+    key = _versioned("repository-path")
+    path = cache.get(key)
+    if path is None:
+        repository = repository_section()
+        path = repository.path if repository is not None else ""
+        cache.set(key, path, CACHE_SECONDS)
+    return path
+
+
 def unit_section(unit):
     """The unit's own legal-document section (``unit``: a Unit or its id), or None."""
     section = UnitSection.objects.filter(unit=unit, key=SECTION_KEY).select_related("page").first()
@@ -156,7 +168,7 @@ def listing_unit_ids(document_ids):
         listers[document_id].append(unit_id)
     rules = [rule for rule in _rules() if rule[1] or rule[2] or rule[3]]
     if rules:
-        repository = repository_section()
+        repository = repository_path()
         facts = {
             pk: (level, type_id, path)
             for pk, level, type_id, path in LegalDocumentPage.objects.filter(pk__in=document_ids).values_list(
@@ -169,7 +181,7 @@ def listing_unit_ids(document_ids):
         ).values_list("legaldocumentpage_id", "legalfield_id"):
             fields[pk].add(field_id)
         for pk, (level, type_id, path) in facts.items():
-            if repository is None or not path.startswith(repository.path):
+            if not repository or not path.startswith(repository):
                 continue
             for unit_id, rule_level, field_ids, type_ids in rules:
                 if (

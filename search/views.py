@@ -6,8 +6,12 @@ province anywhere, ``scope=site`` for the current site's own pages. The same cod
 (see search.service and search.backends).
 """
 
+import hashlib
+import json
 from urllib.parse import urlencode
 
+from django.conf import settings
+from django.core.cache import cache
 from django.db.models import Q
 from django.http import JsonResponse
 from django.shortcuts import render
@@ -17,6 +21,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.models import Page, Site
 
+from core.cache import request_versions
 from core.registries import search_facets, shared_listings
 from multisite.lookup import unit_info_for_page, unit_info_for_site
 from multisite.models import UnitKind
@@ -75,17 +80,36 @@ class SearchRequest:
         return sorted({pk for shared in shared_listings for pk in shared.listed_on(self.unit["id"])})
 
     def run(self):
-        offset = (self.page - 1) * PAGE_SIZE
-        outcome = faceted_search(
-            search_backend(), self.query, self.queryset(), self.filters, offset, PAGE_SIZE
-        )
-        self.count_hit()
-        feedback.record_outcome(self.query, outcome.count)
+        outcome = self.find()
+        self.count(outcome.count)
         return outcome
 
-    def count_hit(self):
-        """Count the search in the query statistics (batched: search.statistics)."""
+    def find(self):
+        offset = (self.page - 1) * PAGE_SIZE
+        return faceted_search(search_backend(), self.query, self.queryset(), self.filters, offset, PAGE_SIZE)
+
+    def count(self, total):
+        """Count the search in the query statistics (batched: search.statistics),
+        and remember it when it found nothing."""
         statistics.count_search(self.query)
+        feedback.record_outcome(self.query, total)
+
+    def answer_key(self, name):
+        """The cache key of the JSON answer ``name`` to this search. It holds the
+        version tokens, which every publication, index change, promotion or
+        setting renews, so a cached answer is never older than the content."""
+        parts = [
+            name,
+            self.request.scheme,
+            self.request.get_host(),
+            self.query,
+            self.scope,
+            str(self.page),
+            json.dumps(self.filters, sort_keys=True),
+            request_versions(self.request),
+        ]
+        digest = hashlib.md5("\n".join(parts).encode(), usedforsecurity=False).hexdigest()
+        return f"search:answer:{digest}"
 
     def promotions(self):
         """Editor's picks for this query: live pages and external links."""
@@ -207,13 +231,34 @@ def search_view(request):
 
 
 def api_search(request):
+    """Results as JSON. The same search asked again within SEARCH_ANSWER_SECONDS, with no
+    content changed meanwhile, is answered from the shared cache without the
+    engine or the database; every search is still counted."""
     search = SearchRequest(request, "page")
     if not search.query:
         return JsonResponse(
             {"error": _("Hãy nhập từ khóa tìm kiếm (tham số q)."), "count": 0, "results": [], "facets": {}},
             status=400,
         )
-    outcome = search.run()
+    key = search.answer_key("results")
+    data = cache.get(key)
+    if data is None:
+        outcome = search.find()
+        data = _results_answer(request, search, outcome)
+        if not outcome.degraded and settings.SEARCH_ANSWER_SECONDS:
+            cache.set(key, data, settings.SEARCH_ANSWER_SECONDS)
+    search.count(data["count"])
+    return result_headers(JsonResponse(data, json_dumps_params={"ensure_ascii": False}))
+
+
+def search_backend_degraded():
+    """Whether the engine is marked down (answers then come from the database:
+    not kept, so that the engine's answer replaces them once it is back)."""
+    marked_down = getattr(search_backend(), "engine_is_marked_down", None)
+    return bool(marked_down and marked_down())
+
+
+def _results_answer(request, search, outcome):
     listers = _listers(outcome.hits)
     data = {
         "query": search.query,
@@ -243,21 +288,27 @@ def api_search(request):
     }
     if outcome.degraded:
         data["notice"] = str(DEGRADED_NOTICE)
-    return result_headers(JsonResponse(data, json_dumps_params={"ensure_ascii": False}))
+    return data
 
 
 def api_autocomplete(request):
+    """Title suggestions while typing, cached like the results (``api_search``)."""
     search = SearchRequest(request, "page")
     suggestions = []
     if len(search.query) >= 2:
-        for page in autocomplete(search_backend(), search.query, search.queryset(), 10):
-            suggestions.append(
+        key = search.answer_key("autocomplete")
+        suggestions = cache.get(key)
+        if suggestions is None:
+            suggestions = [
                 {
                     "title": strip_tags(page.title),
                     "url": page.get_full_url(request),
                     "document_number": document_number(page) or None,
                 }
-            )
+                for page in autocomplete(search_backend(), search.query, search.queryset(), 10)
+            ]
+            if not search_backend_degraded() and settings.SEARCH_ANSWER_SECONDS:
+                cache.set(key, suggestions, settings.SEARCH_ANSWER_SECONDS)
     response = JsonResponse(
         {"query": search.query, "results": suggestions}, json_dumps_params={"ensure_ascii": False}
     )

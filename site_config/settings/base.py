@@ -247,6 +247,9 @@ SEARCH_INDEX = env_str("SEARCH_INDEX", "pbgdpl")
 SEARCH_TIMEOUT = env_int("SEARCH_TIMEOUT", 5, minimum=1)
 # Search statistics are written in batches (search/statistics.py): every this many
 # seconds, or once this many different queries wait, per process.
+# Seconds the search API may answer the same search again from the shared cache; the
+# key holds the content version tokens, so a publication is visible at once (0: off).
+SEARCH_ANSWER_SECONDS = env_int("SEARCH_ANSWER_SECONDS", 300, minimum=0)
 SEARCH_STATS_FLUSH_SECONDS = env_int("SEARCH_STATS_FLUSH_SECONDS", 30, minimum=0)
 SEARCH_STATS_FLUSH_QUERIES = env_int("SEARCH_STATS_FLUSH_QUERIES", 200, minimum=1)
 

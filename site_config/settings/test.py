@@ -28,6 +28,8 @@ QUESTIONS_PRIVATE_ROOT = BASE_DIR / ".cache" / f"test-private{TEST_WORKER}"  # n
 # Whole-page caching is off for the suite, whose tests count queries and look at
 # rendering; tests/core/test_pagecache.py turns it on to test it.
 PAGE_CACHE_SECONDS = 0
+# The search API's answer cache likewise (tests/search/test_answer_cache.py turns it on).
+SEARCH_ANSWER_SECONDS = 0
 # Search statistics are written when a test flushes them (search.statistics.flush),
 # never in the middle of a test that counts its queries.
 SEARCH_STATS_FLUSH_SECONDS = 3600
