@@ -12,7 +12,9 @@ a fresh index:
    document listing, warm (the page cache filled) and cold (every request has a
    new query string, so it misses the page cache and renders; the other caches stay),
    at CONNECTIONS connections; then the search API against the same engine request
-   sent straight to the engine, at 8 and 32 connections.
+   sent straight to the engine, at 8 and 32 connections; the API twice: as
+   deployed (a repeated search is answered from the answer cache) and on a second
+   gunicorn with SEARCH_ANSWER_SECONDS=0 (every request asks the engine).
 3. Publishing an article, then asking for it at once: whether the next request
    shows it, and how long publish-to-visible took (also through nginx with --nginx,
    where the portal purges the proxy's copy).
@@ -361,14 +363,24 @@ def main():
 
             engine_url, engine_script = raw_engine_request(workdir, args.query)
             api_path = f"/api/search/?q={quote(args.query)}"
+            # The same gunicorn without the answer cache: every request asks the engine.
+            uncached_port = free_port()
+            uncached = start_gunicorn(database_url, uncached_port, SEARCH_ANSWER_SECONDS="0", **environment)
+            processes.append(uncached)
+            wait_for(uncached_port, province.site.hostname)
+            uncached_url = f"http://127.0.0.1:{uncached_port}{api_path}"
             for _round in range(args.rounds):
                 for connections in (8, 32):
                     search_runs.setdefault(f"api:{connections}", []).append(
                         wrk(base + api_path, province.site.hostname, connections, args.seconds)
                     )
+                    search_runs.setdefault(f"api-uncached:{connections}", []).append(
+                        wrk(uncached_url, province.site.hostname, connections, args.seconds)
+                    )
                     search_runs.setdefault(f"raw:{connections}", []).append(
                         wrk(engine_url, "127.0.0.1", connections, args.seconds, str(engine_script))
                     )
+            os.killpg(uncached.pid, signal.SIGTERM)
 
         unit = Unit.objects.filter(kind=UnitKind.DEPARTMENT).select_related("site").order_by("pk").first()
         article = ArticlePage.objects.live().filter(path__startswith=unit.site.root_page.path).first()
@@ -395,7 +407,7 @@ def main():
         print(f"\n{'':24} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'ratio':>7} errors")
         for key, result in results.items():
             reference = floor
-            if key.startswith("api:"):
+            if key.startswith("api"):
                 reference = results.get("raw:" + key.split(":")[1], {}).get("rps")
             ratio = result["rps"] / reference if reference and not key.startswith("raw:") else None
             ratio_text = f"{ratio:7.3f}" if ratio is not None else " " * 7
@@ -415,6 +427,11 @@ def main():
             cold_ratio_median=round(statistics.median(cold) / floor, 3),
             search_ratio=(
                 round(results["api:8"]["rps"] / results["raw:8"]["rps"], 3) if "api:8" in results else None
+            ),
+            search_ratio_uncached=(
+                round(results["api-uncached:8"]["rps"] / results["raw:8"]["rps"], 3)
+                if "api-uncached:8" in results
+                else None
             ),
             search_ratio_32=(
                 round(results["api:32"]["rps"] / results["raw:32"]["rps"], 3) if "api:32" in results else None
