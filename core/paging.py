@@ -17,6 +17,31 @@ class Window:
         return self._items
 
 
+class LazyList:
+    """A list built on first use: a page whose rendered listing is in a fragment
+    cache never reads its objects."""
+
+    def __init__(self, build):
+        self._build, self._items = build, None
+
+    def _list(self):
+        if self._items is None:
+            self._items = list(self._build())
+        return self._items
+
+    def __iter__(self):
+        return iter(self._list())
+
+    def __len__(self):
+        return len(self._list())
+
+    def __getitem__(self, index):
+        return self._list()[index]
+
+    def __bool__(self):
+        return bool(self._list())
+
+
 def page_number(value):
     """The requested page number (``?trang=``), 1 when missing or not a number."""
     try:

@@ -17,7 +17,7 @@ from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
 from core.cache import content_version
-from core.paging import in_order, last_page, page_number, window_page
+from core.paging import LazyList, in_order, last_page, page_number, window_page
 
 from .models import (
     DocumentType,
@@ -201,10 +201,18 @@ def listing_context(index_page, request):
         "effect_status",
         "summary",
     )
-    page_obj = window_page(in_order(documents, ids), total, number, size)
-    for document in page_obj:
-        document.is_listed = not document.path.startswith(index_page.path)
+
+    def page_documents():
+        found = in_order(documents, ids)
+        for document in found:
+            document.is_listed = not document.path.startswith(index_page.path)
+        return found
+
+    page_obj = window_page(LazyList(page_documents), total, number, size)
     return {
+        # The rendered filters and list are cached under the same key as their data.
+        "listing_key": key,
+        "fragment_seconds": 600,
         "facets": facets,
         "documents": page_obj,
         "active_filters": selected,

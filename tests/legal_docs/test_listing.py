@@ -160,3 +160,21 @@ def test_query_count_does_not_grow_with_documents(client, unit_a, documents):
     assert len(many.captured_queries) == len(few.captured_queries)
     # Routing, menu and breadcrumbs, then one grouped query per filter, a count and the page.
     assert len(many.captured_queries) <= 22
+
+
+def test_a_rendered_listing_is_reused_without_reading_the_documents(client, unit_a, documents):
+    query = "?linhvuc=dat-dai"
+    first = get(client, unit_a, query).content.decode()
+    with CaptureQueriesContext(connection) as queries:
+        again = get(client, unit_a, query).content.decode()
+    assert again == first
+    reads = [q["sql"] for q in queries.captured_queries if "legal_docs_legaldocumentpage" in q["sql"]]
+    assert reads == [], reads
+
+
+def test_the_cached_listing_follows_publications_at_once(client, unit_a, documents):
+    assert "300/2025/NĐ-CP" not in get(client, unit_a).content.decode()
+    new = legal_document(unit_a, "300/2025/NĐ-CP", issue_date=datetime.date(2025, 10, 1))
+    assert "300/2025/NĐ-CP" in get(client, unit_a).content.decode()
+    new.unpublish()
+    assert "300/2025/NĐ-CP" not in get(client, unit_a).content.decode()
