@@ -1,6 +1,8 @@
 """News and articles: the everyday content of every section."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -29,10 +31,16 @@ class ArticlePage(BasePage):
         blank=True,
         help_text=_("Mô tả nội dung ảnh cho người khiếm thị."),
     )
+    featured = models.BooleanField(
+        _("tin nổi bật"),
+        default=False,
+        help_text=_("Hiển thị ở khối «Tin nổi bật» đầu trang chủ của đơn vị (và của cổng tỉnh)."),
+    )
     body = StreamField(ArticleBodyBlock(), verbose_name=_("nội dung"), blank=True)
 
     content_panels = BasePage.content_panels + [
         FieldPanel("date"),
+        FieldPanel("featured"),
         FieldPanel("listing_summary"),
         FieldPanel("image"),
         FieldPanel("image_alt"),
@@ -49,3 +57,20 @@ class ArticlePage(BasePage):
     class Meta:
         verbose_name = _("tin bài")
         verbose_name_plural = _("tin bài")
+        indexes = [
+            # Only a handful of articles are featured: the homes' block reads them by this index.
+            models.Index(fields=["featured"], condition=Q(featured=True), name="home_article_featured")
+        ]
+
+    def clean(self):
+        super().clean()
+        require_alt(self, "image", "image_alt")
+
+
+def require_alt(page, image_field, alt_field):
+    """A chosen lead or banner image needs its description for blind readers
+    (such an image is never decorative)."""
+    if getattr(page, f"{image_field}_id") and not getattr(page, alt_field).strip():
+        raise ValidationError(
+            {alt_field: _("Hãy mô tả nội dung ảnh cho người khiếm thị: ảnh đã chọn cần có mô tả.")}
+        )
