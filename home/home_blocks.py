@@ -1,4 +1,4 @@
-"""The home pages' own block: the site's topics ("Chuyên đề")."""
+"""The home pages' own block, the site's topics ("Chuyên đề"), and the portal's demo topic."""
 
 from django.utils.translation import gettext_lazy as _
 
@@ -26,9 +26,16 @@ def topics_block(home, request):
     return {"topics": topics} if topics else None
 
 
+def seed_demo_topic(unit, index):
+    from home.demo_images import seed_topic
+
+    seed_topic(unit, index)
+
+
 def register_home_blocks():
     registries.home_blocks.register(
         registries.HomeBlock(
             "chuyen-de", _("Chuyên đề"), "home/includes/topic_list.html", topics_block, order=5, on_units=True
         )
     )
+    registries.demo_seeders.register(registries.DemoSeeder("home_topics", seed_demo_topic, order=5))
