@@ -50,7 +50,7 @@ DISTRICT_COMMUNES = [
     ("xa-thanh-an", "Xã Thanh An"),
 ]
 
-# (title, summary, text, demo picture: a key of home.demo_images.PICTURES); the first is featured.
+# (title, summary, text, demo picture: a key of home.demo_images.PICTURES); one per unit is featured.
 ARTICLES = [
     (
         "{unit} tổ chức hội nghị phổ biến Luật Đất đai năm 2024",
@@ -123,7 +123,7 @@ def seed(write=print):
                         date=datetime.date(2026, 11, 20) - datetime.timedelta(days=index + 7 * number),
                         listing_summary=summary.format(unit=unit.name),
                         body=[("paragraph", f"<p>{text.format(unit=unit.name)}</p>")],
-                        featured=number == 0,
+                        featured=number == index % len(ARTICLES),
                         live=False,
                         **picture_fields(picture),
                     )

@@ -99,7 +99,7 @@ def draw_industrial_zone(draw):
     for x in range(30, SIZE[0], 110):
         draw.rectangle((x + 14, 520, x + 22, 555), fill=(100, 70, 40))
         draw.ellipse((x, 480, x + 36, 530), fill=(40, 120, 60))
-    _centered(draw, 50, "KHU CÔNG NGHIỆP", 60, NAVY)
+    _centered(draw, 80, "KHU CÔNG NGHIỆP", 60, NAVY)
 
 
 # key: (title, drawing, description for blind readers)

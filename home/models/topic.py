@@ -8,6 +8,7 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, PageChooserPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
+from wagtail.search import index
 
 from core.blocks import ArticleBodyBlock
 from core.models import BasePage
@@ -47,6 +48,7 @@ class TopicPage(BasePage):
         FieldPanel("body"),
         InlinePanel("items", label=_("Bài viết trong chuyên đề"), heading=_("Bài viết trong chuyên đề")),
     ]
+    search_fields = BasePage.search_fields + [index.SearchField("intro"), index.SearchField("body")]
     parent_page_types = ["home.PortalHomePage", "home.UnitHomePage"]
     subpage_types = []
     template = "home/topic_page.html"
