@@ -1,6 +1,5 @@
 """News and articles: the everyday content of every section."""
 
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -11,6 +10,7 @@ from wagtail.search import index
 
 from core.blocks import ArticleBodyBlock
 from core.models import BasePage
+from home.forms import DescribedImagesForm
 
 
 class ArticlePage(BasePage):
@@ -53,6 +53,8 @@ class ArticlePage(BasePage):
     parent_page_types = ["home.SectionPage"]
     subpage_types = []
     template = "home/article_page.html"
+    base_form_class = DescribedImagesForm
+    described_images = [("image", "image_alt")]
 
     class Meta:
         verbose_name = _("tin bài")
@@ -61,16 +63,3 @@ class ArticlePage(BasePage):
             # Only a handful of articles are featured: the homes' block reads them by this index.
             models.Index(fields=["featured"], condition=Q(featured=True), name="home_article_featured")
         ]
-
-    def clean(self):
-        super().clean()
-        require_alt(self, "image", "image_alt")
-
-
-def require_alt(page, image_field, alt_field):
-    """A chosen lead or banner image needs its description for blind readers
-    (such an image is never decorative)."""
-    if getattr(page, f"{image_field}_id") and not getattr(page, alt_field).strip():
-        raise ValidationError(
-            {alt_field: _("Hãy mô tả nội dung ảnh cho người khiếm thị: ảnh đã chọn cần có mô tả.")}
-        )

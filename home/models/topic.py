@@ -12,11 +12,10 @@ from wagtail.search import index
 
 from core.blocks import ArticleBodyBlock
 from core.models import BasePage
+from home.forms import DescribedImagesForm
 from home.images import attach_lead_images
 from home.ordering import by_shown_date
 from home.rollup import rolled_up_roots
-
-from .article import require_alt
 
 
 class TopicPage(BasePage):
@@ -52,14 +51,12 @@ class TopicPage(BasePage):
     parent_page_types = ["home.PortalHomePage", "home.UnitHomePage"]
     subpage_types = []
     template = "home/topic_page.html"
+    base_form_class = DescribedImagesForm
+    described_images = [("banner", "banner_alt")]
 
     class Meta:
         verbose_name = _("chuyên đề")
         verbose_name_plural = _("chuyên đề")
-
-    def clean(self):
-        super().clean()
-        require_alt(self, "banner", "banner_alt")
 
     def picked_pages(self):
         """The live, public pages picked for this topic, newest shown date first,

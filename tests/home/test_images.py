@@ -136,3 +136,10 @@ def test_admin_refuses_a_lead_image_without_its_description(client, unit_a, edit
     response = client.post(url, data)
     assert response.status_code == 302
     assert Page.objects.get(pk=page.pk).specific.get_latest_revision_as_object().image_alt == ALT
+
+
+def test_a_revision_saved_before_the_rule_still_publishes(unit_a):
+    """The rule is the admin form's: a workflow or a schedule publishing an older
+    revision with an undescribed image must not fail."""
+    page = article(unit_a, title="Tin cũ có ảnh", image=lead_image(unit_a.collection), image_alt="")
+    assert page.live and page.image_id
