@@ -32,7 +32,7 @@ def under_roots(paths):
 
 
 def latest_live_pages(
-    model, item, *, root=None, roots=None, limit=10, order_by=(), only=(), select_related=()
+    model, item, *, root=None, roots=None, limit=10, order_by=(), only=(), select_related=(), where=None
 ):
     """Plain dicts (``item(page)`` plus ``unit``) of the newest live public pages of ``model``.
 
@@ -40,7 +40,8 @@ def latest_live_pages(
     instance the root pages of a unit and of every unit below it) those
     subtrees together, in one query; with neither, every unit's site. ``item``
     turns a page into a dict of what the template shows; the unit's name is
-    added. ``only`` and ``select_related`` keep the query to what ``item`` reads.
+    added. ``only`` and ``select_related`` keep the query to what ``item`` reads;
+    ``where`` (field lookups, such as ``{"featured": True}``) narrows the pages.
     """
     paths = None
     if roots is not None:
@@ -48,10 +49,14 @@ def latest_live_pages(
         scope = "roots-" + hashlib.sha256(",".join(paths).encode()).hexdigest()[:16]
     else:
         scope = root.pk if root else "all"
-    key = f"core:latest:{model._meta.label_lower}:{scope}:{limit}:{','.join(order_by)}:{content_version()}"
+    narrowed = ",".join(f"{name}={value}" for name, value in sorted((where or {}).items()))
+    key = (
+        f"core:latest:{model._meta.label_lower}:{scope}:{limit}:{','.join(order_by)}:{narrowed}:"
+        f"{content_version()}"
+    )
     items = cache.get(key)
     if items is None:
-        pages = model.objects.live().public()
+        pages = model.objects.live().public().filter(**(where or {}))
         if paths is not None:
             pages = pages.filter(under_roots(paths))
         elif root is not None:

@@ -16,6 +16,10 @@ class HomeConfig(AppConfig):
             registries.sections.register(spec)
         from . import api
         from .embed_blocks import register_embed_blocks
+        from .home_blocks import register_home_blocks
+        from .signals import register_signals
 
         register_embed_blocks()
+        register_home_blocks()
+        register_signals()
         api.register()

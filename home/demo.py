@@ -8,6 +8,7 @@ from django.contrib.auth.hashers import make_password
 from django.db import transaction
 
 from core.registries import demo_seeders
+from home.demo_images import picture_fields
 from multisite.accounts import set_unit_user
 from multisite.models import UnitKind, UnitSection
 from multisite.provisioning import UnitSpec, provision_unit
@@ -49,24 +50,28 @@ DISTRICT_COMMUNES = [
     ("xa-thanh-an", "Xã Thanh An"),
 ]
 
+# (title, summary, text, demo picture: a key of home.demo_images.PICTURES); one per unit is featured.
 ARTICLES = [
     (
         "{unit} tổ chức hội nghị phổ biến Luật Đất đai năm 2024",
         "Hội nghị giới thiệu những điểm mới của Luật Đất đai năm 2024 cho cán bộ, công chức và người dân.",
         "Sáng nay, {unit} tổ chức hội nghị phổ biến, giáo dục pháp luật về đất đai. Báo cáo viên pháp luật "
         "đã giới thiệu các quy định mới về bồi thường, hỗ trợ, tái định cư và cấp giấy chứng nhận quyền sử dụng đất.",
+        "hoi-nghi",
     ),
     (
         "Tuyên truyền pháp luật về phòng, chống ma túy trong thanh niên",
         "{unit} phối hợp với Đoàn Thanh niên tuyên truyền về tác hại của ma túy và trách nhiệm của gia đình.",
         "Buổi tuyên truyền thu hút đông đảo đoàn viên, thanh niên tham gia. Các tình huống pháp luật thực tế "
         "được trao đổi sôi nổi, giúp người nghe nắm vững quy định của Luật Phòng, chống ma túy.",
+        "ma-tuy",
     ),
     (
         "Kế hoạch hưởng ứng Ngày Pháp luật nước Cộng hòa xã hội chủ nghĩa Việt Nam",
         "{unit} ban hành kế hoạch tổ chức các hoạt động hưởng ứng Ngày Pháp luật ngày 09 tháng 11.",
         "Kế hoạch đề ra nhiều hình thức phong phú: thi tìm hiểu pháp luật trực tuyến, tọa đàm, "
         "treo băng rôn, khẩu hiệu và đưa tin trên Trang thông tin điện tử phổ biến, giáo dục pháp luật.",
+        "ngay-phap-luat",
     ),
 ]
 
@@ -106,7 +111,7 @@ def seed(write=print):
             spec.hostname = settings.PORTAL_BASE_DOMAIN
         unit = provision_unit(spec).unit
         news = UnitSection.objects.select_related("page").get(unit=unit, key="news").page
-        for number, (title, summary, text) in enumerate(ARTICLES):
+        for number, (title, summary, text, picture) in enumerate(ARTICLES):
             slug = f"tin-{number + 1}"
             if news.get_children().filter(slug=slug).exists():
                 continue
@@ -118,7 +123,9 @@ def seed(write=print):
                         date=datetime.date(2026, 11, 20) - datetime.timedelta(days=index + 7 * number),
                         listing_summary=summary.format(unit=unit.name),
                         body=[("paragraph", f"<p>{text.format(unit=unit.name)}</p>")],
+                        featured=number == index % len(ARTICLES),
                         live=False,
+                        **picture_fields(picture),
                     )
                 )
                 article.save_revision().publish()

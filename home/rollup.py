@@ -83,7 +83,8 @@ def _children_of(rows, exclude_model):
 
 
 def province_listing(page, request, exclude_model, page_size=20):
-    """The children of every unit's section with ``page``'s key, newest first, and
+    """The children of every unit's section with ``page``'s key, newest shown
+    date first (home.ordering), and
     the unit facet: (paginator page, facet, selected unit code), or None when
     ``page`` is no unit's mandatory section. The facet, the count and the ids of
     the requested page are cached under the content version (any publication
@@ -95,6 +96,7 @@ def province_listing(page, request, exclude_model, page_size=20):
 
     from core.cache import content_version
     from core.paging import in_order, last_page, page_number, window_page
+    from home.ordering import by_shown_date
     from multisite.lookup import ROOT_PATH_LENGTH, unit_info_for_path
 
     selected = request.GET.get(UNIT_PARAM, "")
@@ -123,9 +125,9 @@ def province_listing(page, request, exclude_model, page_size=20):
         total = sum(unit["count"] for unit in facet if chosen is None or unit is chosen)
         number = min(number, last_page(total, page_size))
         ids = list(
-            _children_of(rows, exclude_model)
-            .order_by("-first_published_at", "-pk")
-            .values_list("pk", flat=True)[(number - 1) * page_size : number * page_size]
+            by_shown_date(_children_of(rows, exclude_model)).values_list("pk", flat=True)[
+                (number - 1) * page_size : number * page_size
+            ]
         )
         cached = (facet, chosen["code"] if chosen else "", total, number, ids)
         cache.set(key, cached, 600)

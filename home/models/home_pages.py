@@ -8,7 +8,10 @@ from wagtail.fields import RichTextField
 from core.models import BasePage
 from core.registries import home_blocks, section_page_models
 from home.feeds import latest_articles
+from home.images import attach_item_images
 from home.rollup import rolled_up_roots, unit_groups_below
+
+FEATURED_SIZE = 4
 
 
 class HomeBase(BasePage):
@@ -19,6 +22,8 @@ class HomeBase(BasePage):
 
     content_panels = BasePage.content_panels + [FieldPanel("intro")]
     parent_page_types = ["wagtailcore.Page"]
+    # Pages a home holds besides its sections (topic pages, "chuyên đề").
+    extra_subpage_types = ["home.TopicPage"]
     is_portal = False
 
     class Meta:
@@ -29,7 +34,7 @@ class HomeBase(BasePage):
         """The page types of the registered sections, read when first asked
         (every app has registered its sections by then)."""
         if cls._clean_subpage_models is None:
-            cls.subpage_types = section_page_models()
+            cls.subpage_types = [*section_page_models(), *cls.extra_subpage_types]
         return super().clean_subpage_models()
 
     def get_context(self, request, *args, **kwargs):
@@ -37,6 +42,11 @@ class HomeBase(BasePage):
         context["sections"] = self.get_children().live().in_menu()
         context["home_blocks"] = self.declared_blocks(request)
         context["unit_groups"] = unit_groups_below(self)
+        roots = rolled_up_roots(self)
+        context["featured_articles"] = attach_item_images(
+            latest_articles(roots=roots, limit=FEATURED_SIZE, featured=True)
+        )
+        context["rolled_up"] = len(roots) > 1
         return context
 
     def declared_blocks(self, request):
@@ -61,9 +71,7 @@ class UnitHomePage(HomeBase):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        roots = rolled_up_roots(self)
-        context["latest_articles"] = latest_articles(roots=roots, limit=6)
-        context["rolled_up"] = len(roots) > 1
+        context["latest_articles"] = attach_item_images(latest_articles(roots=rolled_up_roots(self), limit=6))
         return context
 
 
@@ -83,5 +91,6 @@ class PortalHomePage(HomeBase):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         paginator = Paginator(latest_articles(limit=self.feed_size), self.feed_page_size)
-        context["unit_articles"] = paginator.get_page(request.GET.get("trang"))
+        context["unit_articles"] = page = paginator.get_page(request.GET.get("trang"))
+        page.object_list = attach_item_images(page.object_list)
         return context

@@ -8,10 +8,12 @@ from wagtail.fields import RichTextField
 from core.models import BasePage
 from core.registries import section_child_types
 from home import rollup
+from home.images import attach_lead_images
+from home.ordering import by_shown_date
 
 
 class SectionPage(BasePage):
-    """Lists its child pages, newest first, with pagination."""
+    """Lists its child pages, newest shown date first, with pagination."""
 
     intro = RichTextField(_("lời giới thiệu"), blank=True, features=["bold", "italic", "link", "ol", "ul"])
 
@@ -44,8 +46,8 @@ class SectionPage(BasePage):
             context["children"], context["unit_facet"], context["selected_unit"] = listing
             context["province_view"] = True
         else:
-            children = self.get_children().live().public().specific().order_by("-first_published_at", "-pk")
-            children = children.not_type(SectionPage)
+            children = by_shown_date(self.get_children().live().public().not_type(SectionPage)).specific()
             context["province_view"] = False
             context["children"] = Paginator(children, self.page_size).get_page(request.GET.get("trang"))
+        attach_lead_images(context["children"])
         return context

@@ -203,8 +203,10 @@ def test_publishing_purges_the_page_and_its_ancestors_from_the_proxy(settings, u
     }
     try:
         page = article(unit_a, title="Tin cần xóa khỏi bộ đệm proxy")
-        purged = {path for _host, path in proxy.purged}
-        assert {host.split(":")[0] for host, _path in proxy.purged} == {unit_a.site.hostname}
+        own = unit_a.site.hostname
+        purged = {path for host, path in proxy.purged if host.split(":")[0] == own}
+        # Elsewhere only the homes of the units above, which roll it up (home/signals.py).
+        assert {path for host, path in proxy.purged if host.split(":")[0] != own} == {"/"}
         assert page.get_url_parts()[2] in purged  # Wagtail's own purge of the page
         # Its section and the unit's home, which list it.
         assert section(unit_a).get_url_parts()[2] in purged and "/" in purged

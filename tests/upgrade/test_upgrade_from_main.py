@@ -92,6 +92,8 @@ NEW_MODELS = {
     ("statistics_reports", "indicatorvalue"),
     ("statistics_reports", "reportattachment"),
     ("identity", "siteidentity"),
+    ("home", "topicpage"),
+    ("home", "topicitem"),
 }
 
 # Tables the merge of the units' copies of a document into the shared repository
