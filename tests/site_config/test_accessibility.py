@@ -6,6 +6,7 @@ The pages come from the features' own demo seeders (core.registries.demo_seeders
 run for the province and commune xa-a, and the list of page types from Wagtail's
 registered page models: a new page type with no live page here fails the test."""
 
+import datetime
 import tempfile
 import urllib.error
 import urllib.request
@@ -27,6 +28,13 @@ from tests.quality import (
 WIDTHS = (1366, 390)
 MAX_HOME_WEIGHT = 300 * 1024
 NOT_FOUND = "/khong-co-trang-nay/"
+CONTESTANT = {
+    "full_name": "Nguyễn Thị Thi",
+    "birth_date": datetime.date(1990, 8, 15),
+    "phone": "0912345678",
+    "id_number": "001190012345",
+    "address": "Thôn Đông, xã An Phú",
+}
 
 
 def seed_every_page_type(province, unit_a):
@@ -57,6 +65,7 @@ def public_urls(province, unit_a):
     """(host, path, expected status, widths) of one page of every page type, and the
     views routed below them (forms, filters, search, profiles, readers, the 404 page);
     the province's own page of each type (its listings roll the units up) at 1366 px."""
+    from contests import services
     from contests.models import ContestPage
     from legal_docs.models import LegalDocumentIndexPage
     from library.models import PublicationPage
@@ -97,10 +106,11 @@ def public_urls(province, unit_a):
     below(DialoguePage, "tong-hop/")
     below(PublicationPage, "doc/")
     below(SurveyPage, "da-gui/")
-    contest = pages[ContestPage]
-    round_ = contest.rounds.order_by("opens_at").first()
-    if round_ is not None:
-        below(ContestPage, f"dot/{round_.pk}/")
+    rounds = services.open_rounds(pages[ContestPage])
+    assert rounds, "the demo contest has no open round: the round and attempt pages go unchecked"
+    below(ContestPage, f"dot/{rounds[0].pk}/")
+    attempt = services.start(rounds[0], CONTESTANT)
+    below(ContestPage, f"luot-thi/{attempt.token}/")
     person = Person.objects.public().filter(unit__in=units).order_by("-unit_id").first()
     if person is not None:
         below(DirectoryPage, f"nguoi/{person.pk}/", host_page=first_live(DirectoryPage, (person.unit,)))
