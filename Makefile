@@ -6,7 +6,7 @@ TEST_WORKERS ?= auto
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint check venv messages bench-units services clean
+.PHONY: run test lint check venv messages bench-units services clean checkers
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -15,6 +15,17 @@ $(STAMP): requirements.txt requirements-dev.txt
 	touch $(STAMP)
 
 venv: $(STAMP)
+
+# The accessibility and HTML checkers of the test suite (package.json: axe-core,
+# vnu-jar). Without npm the tests that need them are skipped (failed under
+# REQUIRE_SERVICES=1); vnu-jar's own Java download is not run (--ignore-scripts).
+NODE_STAMP := node_modules/.installed
+$(NODE_STAMP): package.json package-lock.json
+	@if command -v npm >/dev/null; then \
+		npm ci --no-audit --no-fund --ignore-scripts --loglevel=error && touch $(NODE_STAMP); \
+	else echo "npm is missing: the accessibility checks will be skipped (apt-get install nodejs npm)"; fi
+
+checkers: $(NODE_STAMP)
 
 messages: $(STAMP)
 	$(BIN)/python scripts/compile_messages.py
@@ -36,7 +47,7 @@ check: $(STAMP)
 	DJANGO_SETTINGS_MODULE=site_config.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
 
 ## make test: the whole suite; DATABASE_URL / SEARCH_BACKEND / REQUIRE_SERVICES select real services
-test: $(STAMP) messages lint check
+test: $(STAMP) messages lint check checkers
 	$(BIN)/python -m pytest -n $(TEST_WORKERS)
 
 bench-units: $(STAMP) messages
@@ -48,7 +59,7 @@ services:
 	bash scripts/opensearch.sh start
 
 clean:
-	rm -rf $(VENV) .cache db.sqlite3 media static_collected
+	rm -rf $(VENV) .cache db.sqlite3 media static_collected node_modules
 
 .PHONY: bench-reporters
 bench-reporters: $(STAMP) messages

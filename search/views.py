@@ -210,7 +210,8 @@ def search_view(request):
             promotions=search.promotions() if search.page == 1 else [],
             suggestion=outcome.suggestion,
             suggestion_url=search.params(q=outcome.suggestion, trang=None) if outcome.suggestion else "",
-            open_ping_url=feedback.open_ping_url(search.query),
+            # Absolute: the HTML standard allows only http(s) URLs in ``ping``.
+            open_ping_url=request.build_absolute_uri(feedback.open_ping_url(search.query)),
             page_number=search.page,
             first_number=(search.page - 1) * PAGE_SIZE + 1,
             num_pages=num_pages,

@@ -45,7 +45,7 @@ def test_a_search_that_finds_nothing_is_counted_and_one_that_finds_is_not(client
 
 def test_result_links_ping_and_opening_a_result_is_counted(client, unit_a, document):
     page = client.get("/search/", {"q": "bưu chính"}, HTTP_HOST=unit_a.site.hostname).content.decode()
-    assert 'ping="/search/mo/?q=b%C6%B0u+ch%C3%ADnh"' in page
+    assert f'ping="http://{unit_a.site.hostname}/search/mo/?q=b%C6%B0u+ch%C3%ADnh"' in page
     assert open_result(client, unit_a, "bưu chính").status_code == 204
     assert QueryFeedback.objects.get(query=Query.get("bưu chính")).opens == 1
     assert client.get("/search/mo/", {"q": "bưu chính"}, HTTP_HOST=unit_a.site.hostname).status_code == 405
