@@ -13,6 +13,8 @@ from multisite.models import UnitKind, UnitSection
 from multisite.provisioning import UnitSpec, provision_unit
 from multisite.upgrade import upgrade_sections
 
+from .demo_content import seed_sections
+
 DEMO_PASSWORD = "PhapLuat@2026"
 ADMIN_USERNAME = "quantri"
 ADMIN_PASSWORD = "QuanTri@2026"
@@ -131,6 +133,7 @@ def seed(write=print):
                 unit.code, role, username, f"{username}@binhan.gov.vn", DEMO_PASSWORD, demo_password_hash
             )
             logins.append((username, DEMO_PASSWORD, label, unit.root_url + "/"))
+        seed_sections(unit, index)
         for seeder in demo_seeders:
             seeder.seed(unit, index)
 
