@@ -7,6 +7,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
 
+from core.deferred_indexing import deferred_indexing
 from core.registries import demo_seeders
 from multisite.accounts import set_unit_user
 from multisite.models import UnitKind, UnitSection
@@ -86,7 +87,7 @@ def unit_specs():
         yield UnitSpec(code=code, name=name, kind=UnitKind.COMMUNE, parent_code=LEGACY_DISTRICT[0])
 
 
-def seed(write=print):
+def _seed_units(write=print, specs=None):
     """Build the demo province; running it again changes nothing already there.
 
     Units, their articles and staff accounts are seeded here; each feature's
@@ -103,8 +104,8 @@ def seed(write=print):
     # Hashing a password takes about half a second on purpose: the demo's accounts
     # share one password, hashed once.
     demo_password_hash = make_password(DEMO_PASSWORD)
-    for index, spec in enumerate(unit_specs()):
-        if spec.kind == UnitKind.PROVINCE:
+    for index, spec in enumerate(unit_specs() if specs is None else specs):
+        if spec.kind == UnitKind.PROVINCE and not spec.hostname:
             spec.hostname = settings.PORTAL_BASE_DOMAIN
         unit = provision_unit(spec).unit
         news = UnitSection.objects.select_related("page").get(unit=unit, key="news").page
@@ -140,3 +141,11 @@ def seed(write=print):
     write("Tài khoản dùng thử (đăng nhập tại /admin/):")
     for username, password, label, url in logins:
         write(f"  {username:<40} {password:<15} {label:<18} {url}")
+
+
+def seed(write=print, specs=None):
+    """``_seed_units`` (of ``specs``, default the demo province's units), with each
+    saved object indexed once at the end (a page is saved three times on its way
+    to being published)."""
+    with deferred_indexing():
+        _seed_units(write, specs)
