@@ -37,9 +37,6 @@ def demo_specs():
     yield UnitSpec(
         code="huyen-dau-tieng-demo", name="Huyện Dầu Tiếng", kind=UnitKind.DISTRICT, parent_code=PROVINCE_CODE
     )
-    yield UnitSpec(
-        code="xa-minh-hoa-demo", name="Xã Minh Hòa", kind=UnitKind.COMMUNE, parent_code="huyen-dau-tieng-demo"
-    )
 
 
 @pytest.fixture(scope="module")
