@@ -42,7 +42,7 @@ def _context(unit, index):
         "level": level,
         "address": unit.address or f"trụ sở {committee}",
         "phone": unit.phone or f"0274 38{index:02d} {100 + index * 7:03d}",
-        "reporters": 12 + index * 3 if unit.kind != UnitKind.COMMUNE else 3 + index % 4,
+        "reporter_count": 12 + index * 3 if unit.kind != UnitKind.COMMUNE else 3 + index % 4,
         "propagandists": 0 if unit.kind != UnitKind.COMMUNE else 18 + index * 2,
         "mediators": 0 if unit.kind != UnitKind.COMMUNE else 25 + index * 3,
         "plan_no": 100 + index * 13,
@@ -144,7 +144,7 @@ def _articles(kind):
             "Đội ngũ làm công tác phổ biến, giáo dục pháp luật năm 2026",
             "Báo cáo viên, tuyên truyền viên pháp luật và hòa giải viên ở cơ sở của {unit_s}.",
             (
-                "Đến tháng 11/2026, {unit_s} có {reporters} báo cáo viên pháp luật"
+                "Đến tháng 11/2026, {unit_s} có {reporter_count} báo cáo viên pháp luật"
                 + (
                     ", {propagandists} tuyên truyền viên pháp luật và {mediators} hòa giải viên ở cơ sở."
                     if commune
