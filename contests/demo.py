@@ -1,12 +1,13 @@
-"""Demo contest for ``seed_demo``: on the portal, a contest with a round open for a
-month and a small question bank."""
+"""Demo contest for ``seed_demo``: on every unit, a contest with a round open for a
+month and a small question bank (the portal's open to the whole province)."""
 
 import datetime
 
 from django.db import transaction
 from django.utils import timezone
 
-from multisite.models import UnitSection
+from multisite.models import UnitKind, UnitSection
+from multisite.naming import in_sentence
 
 from .models import ContestPage, ContestQuestion, ContestRound
 
@@ -56,9 +57,18 @@ def seed_contest(unit):
     if row is None or ContestPage.objects.child_of(row.page).exists():
         return
     now = timezone.now().replace(minute=0, second=0, microsecond=0)
+    if unit.kind == UnitKind.PROVINCE:
+        title = "Cuộc thi tìm hiểu pháp luật trực tuyến năm 2026"
+        audience = "mọi công dân đang sinh sống, làm việc trên địa bàn tỉnh"
+    elif unit.kind == UnitKind.DEPARTMENT:
+        title = f"Tìm hiểu pháp luật trong cán bộ, công chức {unit.name} năm 2026"
+        audience = f"cán bộ, công chức, viên chức và người lao động của {unit.name}"
+    else:
+        title = f"Tìm hiểu pháp luật trực tuyến {in_sentence(unit.name)} năm 2026"
+        audience = f"người dân đang sinh sống, làm việc trên địa bàn {in_sentence(unit.name)}"
     page = ContestPage(
-        title="Cuộc thi tìm hiểu pháp luật trực tuyến năm 2026",
-        intro="<p>Cuộc thi dành cho mọi công dân đang sinh sống, làm việc trên địa bàn tỉnh.</p>",
+        title=title,
+        intro=f"<p>Cuộc thi dành cho {audience}.</p>",
         rules="<p>Mỗi lượt thi gồm 5 câu hỏi trắc nghiệm, làm trong 10 phút, và một câu hỏi dự đoán.</p>",
         rounds=[
             ContestRound(

@@ -17,8 +17,7 @@ SECTION = registries.SectionSpec(
 def seed_demo(unit, index):
     from .demo import seed_contest
 
-    if unit.kind == "province":
-        seed_contest(unit)
+    seed_contest(unit)
 
 
 def register():

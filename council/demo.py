@@ -6,18 +6,63 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from wagtail.documents.models import Document
 
-from multisite.models import UnitSection
+from multisite.models import UnitKind, UnitSection
+from multisite.naming import committee_name, in_sentence
 
 from .models import CouncilActivityPage, CouncilDecision, CouncilMember, CouncilPlan
 
 MEMBERS = [
-    ("Nguyễn Văn Hùng", "Chủ tịch Hội đồng", "Phó Chủ tịch Ủy ban nhân dân", "Ủy ban nhân dân {unit}"),
-    ("Trần Thị Thu Hà", "Phó Chủ tịch thường trực", "Giám đốc Sở Tư pháp", "{justice}"),
-    ("Lê Minh Tuấn", "Phó Chủ tịch", "Phó Trưởng Ban Tuyên giáo", "{unit}"),
-    ("Phạm Thị Lan", "Thành viên", "Phó Giám đốc", "Sở Giáo dục và Đào tạo"),
-    ("Hoàng Quốc Việt", "Thành viên", "Phó Giám đốc", "Công an {unit}"),
-    ("Võ Thị Mai", "Thành viên kiêm Thư ký", "Trưởng phòng Phổ biến, giáo dục pháp luật", "{justice}"),
+    ("Nguyễn Văn Hùng", "Chủ tịch Hội đồng", "Phó Chủ tịch Ủy ban nhân dân", "{committee}"),
+    ("Trần Thị Thu Hà", "Phó Chủ tịch thường trực", "{justice_head}", "{justice}"),
+    ("Lê Minh Tuấn", "Phó Chủ tịch", "Phó Chủ tịch", "Ủy ban Mặt trận Tổ quốc Việt Nam {unit_s}"),
+    ("Phạm Thị Lan", "Thành viên", "{education_head}", "{education}"),
+    ("Hoàng Quốc Việt", "Thành viên", "Phó Trưởng Công an", "Công an {unit_s}"),
+    ("Võ Thị Mai", "Thành viên kiêm Thư ký", "{secretary}", "{justice}"),
 ]
+# A department has no council of its own: its page names its members of the
+# province's council and the staff who serve them.
+DEPARTMENT_MEMBERS = [
+    ("Đỗ Thanh Bình", "Thành viên Hội đồng tỉnh", "Phó Giám đốc", "{unit}"),
+    ("Ngô Thị Hồng", "Thư ký giúp việc", "Chánh Văn phòng", "{unit}"),
+    ("Bùi Văn Khánh", "Cộng tác viên", "Chuyên viên pháp chế, Văn phòng", "{unit}"),
+]
+
+
+def member_words(unit, justice_name):
+    """The agencies and positions the member lists name, for ``unit``'s level."""
+    unit_s = in_sentence(unit.name)
+    if unit.kind == UnitKind.PROVINCE:
+        return {
+            "unit": unit.name,
+            "unit_s": "tỉnh",
+            "committee": "Ủy ban nhân dân tỉnh",
+            "justice": justice_name,
+            "justice_head": "Giám đốc Sở Tư pháp",
+            "education_head": "Phó Giám đốc",
+            "education": "Sở Giáo dục và Đào tạo",
+            "secretary": "Trưởng phòng Phổ biến, giáo dục pháp luật",
+        }
+    local = {
+        "unit": unit.name,
+        "unit_s": unit_s,
+        "committee": committee_name(unit),
+        "justice": f"{justice_name} {unit_s}",
+    }
+    if unit.kind == UnitKind.DISTRICT:
+        return local | {
+            "justice_head": "Trưởng phòng Tư pháp",
+            "education_head": "Phó Trưởng phòng",
+            "education": f"Phòng Giáo dục và Đào tạo {unit_s}",
+            "secretary": "Chuyên viên Phòng Tư pháp",
+        }
+    return local | {
+        "justice_head": "Chánh Văn phòng",
+        "education_head": "Hiệu trưởng",
+        "education": f"Trường Trung học cơ sở {unit.name.split(' ', 1)[-1]}",
+        "secretary": "Công chức Tư pháp – Hộ tịch",
+    }
+
+
 ACTIVITIES = [
     (
         "meeting",
@@ -59,20 +104,26 @@ def seed_council(unit, justice_name):
     page = UnitSection.objects.select_related("page").get(unit=unit, key="council").page.specific
     if page.members.exists():
         return
+    words = member_words(unit, justice_name)
+    members = DEPARTMENT_MEMBERS if unit.kind == UnitKind.DEPARTMENT else MEMBERS
     with transaction.atomic():
         page.members = [
             CouncilMember(
                 name=name,
                 council_position=role,
-                work_position=position,
-                agency=agency.format(unit=unit.name, justice=justice_name),
+                work_position=position.format(**words),
+                agency=agency.format(**words),
                 sort_order=order,
             )
-            for order, (name, role, position, agency) in enumerate(MEMBERS)
+            for order, (name, role, position, agency) in enumerate(members)
         ]
         page.decisions = [
             CouncilDecision(
-                title=f"Quyết định kiện toàn Hội đồng phối hợp phổ biến, giáo dục pháp luật {unit.name}",
+                title=(
+                    f"Quyết định phân công thành viên Hội đồng phối hợp phổ biến, giáo dục pháp luật tỉnh – {unit.name}"
+                    if unit.kind == UnitKind.DEPARTMENT
+                    else f"Quyết định kiện toàn Hội đồng phối hợp phổ biến, giáo dục pháp luật {words['unit_s']}"
+                ),
                 number="1575/QĐ-UBND",
                 date=datetime.date(2025, 7, 15),
                 document=_pdf(unit.collection, f"Quyết định kiện toàn Hội đồng – {unit.name}"),

@@ -7,8 +7,14 @@ from core import registries
 SECTION = registries.SectionSpec(
     "council", _("Hội đồng phối hợp PBGDPL"), "hoi-dong-phoi-hop", "council.CouncilPage", order=80
 )
-# Councils sit at province and district level; the standing body is the justice office.
-JUSTICE_OFFICE = {"province": "Sở Tư pháp", "district": "Phòng Tư pháp"}
+# The council's standing body at each level (a department's page names its members
+# of the province's council, whose standing body is the Department of Justice).
+JUSTICE_OFFICE = {
+    "province": "Sở Tư pháp",
+    "district": "Phòng Tư pháp",
+    "commune": "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân",
+    "department": "Sở Tư pháp",
+}
 
 
 def seed_demo(unit, index):

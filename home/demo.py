@@ -7,12 +7,15 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
 
+from core.deferred_indexing import deferred_indexing
 from core.registries import demo_seeders
 from home.demo_images import picture_fields
 from multisite.accounts import set_unit_user
 from multisite.models import UnitKind, UnitSection
 from multisite.provisioning import UnitSpec, provision_unit
 from multisite.upgrade import upgrade_sections
+
+from .demo_content import seed_sections
 
 DEMO_PASSWORD = "PhapLuat@2026"
 ADMIN_USERNAME = "quantri"
@@ -89,7 +92,7 @@ def unit_specs():
         yield UnitSpec(code=code, name=name, kind=UnitKind.COMMUNE, parent_code=LEGACY_DISTRICT[0])
 
 
-def seed(write=print):
+def _seed_units(write=print, specs=None):
     """Build the demo province; running it again changes nothing already there.
 
     Units, their articles and staff accounts are seeded here; each feature's
@@ -106,8 +109,8 @@ def seed(write=print):
     # Hashing a password takes about half a second on purpose: the demo's accounts
     # share one password, hashed once.
     demo_password_hash = make_password(DEMO_PASSWORD)
-    for index, spec in enumerate(unit_specs()):
-        if spec.kind == UnitKind.PROVINCE:
+    for index, spec in enumerate(unit_specs() if specs is None else specs):
+        if spec.kind == UnitKind.PROVINCE and not spec.hostname:
             spec.hostname = settings.PORTAL_BASE_DOMAIN
         unit = provision_unit(spec).unit
         news = UnitSection.objects.select_related("page").get(unit=unit, key="news").page
@@ -138,9 +141,18 @@ def seed(write=print):
                 unit.code, role, username, f"{username}@binhan.gov.vn", DEMO_PASSWORD, demo_password_hash
             )
             logins.append((username, DEMO_PASSWORD, label, unit.root_url + "/"))
+        seed_sections(unit, index)
         for seeder in demo_seeders:
             seeder.seed(unit, index)
 
     write("Tài khoản dùng thử (đăng nhập tại /admin/):")
     for username, password, label, url in logins:
         write(f"  {username:<40} {password:<15} {label:<18} {url}")
+
+
+def seed(write=print, specs=None):
+    """``_seed_units`` (of ``specs``, default the demo province's units), with each
+    saved object indexed once at the end (a page is saved three times on its way
+    to being published)."""
+    with deferred_indexing():
+        _seed_units(write, specs)

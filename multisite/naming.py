@@ -23,3 +23,20 @@ def committee_name(unit):
     if unit.kind in {UnitKind.PROVINCE, UnitKind.DEPARTMENT}:
         return "Ủy ban nhân dân tỉnh"
     return f"Ủy ban nhân dân {in_sentence(unit.name)}"
+
+
+def admin_label(unit, parent_name, is_taken):
+    """The name the admin shows for a unit's collection or groups: the unit's
+    name; on a clash with another unit's (two "Xã An Điền" in two districts) the
+    parent unit's name is added, then a number. ``is_taken(label)`` says whether
+    another unit's object already uses ``label``."""
+    candidates = [unit.name]
+    if parent_name:
+        candidates.append(f"{unit.name} ({parent_name})")
+    for label in candidates:
+        if not is_taken(label):
+            return label
+    number = 2
+    while is_taken(f"{candidates[-1]} {number}"):
+        number += 1
+    return f"{candidates[-1]} {number}"

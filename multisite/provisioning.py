@@ -29,6 +29,7 @@ from core.registries import sections, unit_snippets
 
 from .links import add_national_links
 from .models import ALLOWED_PARENT_KINDS, Unit, UnitGroup, UnitKind, UnitLink, UnitRole, UnitSection
+from .naming import admin_label
 
 CODE_RE = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$")
 HOSTNAME_LABEL_RE = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$")
@@ -236,7 +237,7 @@ def _create(spec):
         root_page=root_page,
         is_default_site=spec.kind == UnitKind.PROVINCE,
     )
-    unit.collection = Collection.get_first_root_node().add_child(name=f"{spec.name} [{spec.code}]")
+    unit.collection = Collection.get_first_root_node().add_child(name=collection_name(unit))
     groups = _create_groups(unit, root_page)
     unit.workflow = _create_workflow(unit, root_page, groups)
     unit.save(update_fields=["site", "collection", "workflow"])
@@ -298,8 +299,29 @@ def _add_page(parent, model_label, **fields):
     return parent.add_child(instance=model(live=True, **values))
 
 
-def _group_name(unit, role):
-    return f"{unit.name} [{unit.code}] – {UnitRole(role).label}"[:150]
+def collection_name(unit, own=None):
+    """The unit's name (its parent's added on a clash with a sibling collection);
+    ``own``: the unit's collection, when renaming it."""
+    siblings = Collection.get_first_root_node().get_children().exclude(pk=getattr(own, "pk", None))
+    return admin_label(
+        unit, unit.parent.name if unit.parent_id else "", lambda label: siblings.filter(name=label).exists()
+    )[:255]
+
+
+def group_names(unit, roles, own=()):
+    """{role: group name}: "<unit's name> – <role>", the unit's label made unique
+    among the groups of other units (``own``: the unit's existing groups)."""
+
+    def name(label, role):
+        return f"{label} – {UnitRole(role).label}"[:150]
+
+    others = Group.objects.exclude(pk__in=[group.pk for group in own])
+    label = admin_label(
+        unit,
+        unit.parent.name if unit.parent_id else "",
+        lambda label: others.filter(name__in=[name(label, role) for role in UnitRole]).exists(),
+    )
+    return {role: name(label, role) for role in roles}
 
 
 def sync_role_groups():
@@ -327,10 +349,10 @@ def _create_groups(unit, root_page, roles=None):
 
     groups = {}
     page_rows, collection_rows = [], []
-    for role in UnitRole:
-        if roles is not None and role not in roles:
-            continue
-        group = Group.objects.create(name=_group_name(unit, role))
+    wanted = [role for role in UnitRole if roles is None or role in roles]
+    names = group_names(unit, wanted, own=[link.group for link in unit.groups.select_related("group")])
+    for role in wanted:
+        group = Group.objects.create(name=names[role])
         UnitGroup.objects.create(unit=unit, role=role, group=group)
         groups[role] = group
         page_rows += [

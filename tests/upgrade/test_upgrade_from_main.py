@@ -131,6 +131,9 @@ CHANGING_TABLES = {
     "wagtailcore_task": "unit moderation tasks' names lose the unit's code (multisite 0003)",
     "wagtailcore_groupsitepermission": "unit administrators' groups may edit their site's identity "
     "(identity 0002); old rows stay",
+    "auth_group": "unit groups' names lose the unit's code (multisite 0004); checked by check_unit_names",
+    "wagtailcore_collection": "unit collections' names lose the unit's code (multisite 0004); checked by "
+    "check_unit_names",
     **MERGED_TABLES,
 }
 # The section converted in place by this branch's migrations: key -> (app_label, model).
@@ -596,6 +599,27 @@ def check_workflow_names(database, before):
     return problems
 
 
+UNIT_NAME_TABLES = {"auth_group": "id", "wagtailcore_collection": "id, path, depth, numchild"}
+
+
+def unit_name_rows(database):
+    return {
+        table: query(database, f"SELECT {columns}, name FROM {table} ORDER BY id")
+        for table, columns in UNIT_NAME_TABLES.items()
+    }
+
+
+def check_unit_names(database, before):
+    """Same groups and collections (same place in the tree), names without codes."""
+    problems = []
+    for table, old in before.items():
+        new = query(database, f"SELECT {UNIT_NAME_TABLES[table]}, name FROM {table} ORDER BY id")
+        if [row[:-1] for row in new] != [row[:-1] for row in old]:
+            problems.append(f"{table}: rows added, removed or moved")
+        problems += [f"{table} {row[0]}: still shows a code: {row[-1]}" for row in new if "[" in row[-1]]
+    return problems
+
+
 def assert_migration_keeps_every_row(database):
     before = snapshot(database)
     facts = legal_facts(database)
@@ -607,6 +631,7 @@ def assert_migration_keeps_every_row(database):
         table_rows(database, "auth_permission", ("content_type_id", "codename", "name")),
     )
     sections_before = converted_rows(database, before)
+    names_before = unit_name_rows(database)
     workflows_before = (
         query(database, "SELECT id, name FROM wagtailcore_workflow"),
         query(database, "SELECT id, name FROM wagtailcore_task"),
@@ -629,6 +654,7 @@ def assert_migration_keeps_every_row(database):
     problems += check_converted_sections(database, sections_before)
     problems += check_links(database, links_before)
     problems += check_workflow_names(database, workflows_before)
+    problems += check_unit_names(database, names_before)
     merge_problems, merged = check_merge(database, facts)
     problems += merge_problems
     assert merged > 0, "the fixture has copies of national documents: the merge should have removed them"
