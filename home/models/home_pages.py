@@ -1,17 +1,23 @@
 """Root pages: the provincial portal's home and each unit's home."""
 
 from django.core.paginator import Paginator
+from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 
+from core.cache import request_versions
 from core.models import BasePage
+from core.paging import page_number
 from core.registries import home_blocks, section_page_models
 from home.feeds import latest_articles
 from home.images import attach_item_images
 from home.rollup import rolled_up_roots, unit_groups_below
 
 FEATURED_SIZE = 4
+# How long a home's rendered content is kept (any change renews its key first).
+FRAGMENT_SECONDS = 3600
 
 
 class HomeBase(BasePage):
@@ -38,15 +44,26 @@ class HomeBase(BasePage):
         return super().clean_subpage_models()
 
     def get_context(self, request, *args, **kwargs):
+        """The home's content is rendered in a fragment cache keyed on the page, the
+        version tokens (any publication, feed, setting …), the day and the feed's
+        page number: its parts are read only when that fragment is missing."""
         context = super().get_context(request, *args, **kwargs)
-        context["sections"] = self.get_children().live().in_menu()
-        context["home_blocks"] = self.declared_blocks(request)
-        context["unit_groups"] = unit_groups_below(self)
-        roots = rolled_up_roots(self)
-        context["featured_articles"] = attach_item_images(
-            latest_articles(roots=roots, limit=FEATURED_SIZE, featured=True)
+        context["sections"] = SimpleLazyObject(lambda: list(self.get_children().live().in_menu()))
+        context["home_blocks"] = SimpleLazyObject(lambda: self.declared_blocks(request))
+        context["unit_groups"] = SimpleLazyObject(lambda: unit_groups_below(self))
+        roots = SimpleLazyObject(lambda: rolled_up_roots(self))
+        context["featured_articles"] = SimpleLazyObject(
+            lambda: attach_item_images(latest_articles(roots=list(roots), limit=FEATURED_SIZE, featured=True))
         )
-        context["rolled_up"] = len(roots) > 1
+        context["rolled_up"] = SimpleLazyObject(lambda: len(roots) > 1)
+        context["fragment_seconds"] = FRAGMENT_SECONDS
+        context["fragment_key"] = ":".join(
+            [
+                request_versions(request),
+                timezone.localdate().isoformat(),
+                str(page_number(request.GET.get("trang"))),
+            ]
+        )
         return context
 
     def declared_blocks(self, request):
@@ -71,7 +88,9 @@ class UnitHomePage(HomeBase):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["latest_articles"] = attach_item_images(latest_articles(roots=rolled_up_roots(self), limit=6))
+        context["latest_articles"] = SimpleLazyObject(
+            lambda: attach_item_images(latest_articles(roots=rolled_up_roots(self), limit=6))
+        )
         return context
 
 
@@ -90,7 +109,12 @@ class PortalHomePage(HomeBase):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        paginator = Paginator(latest_articles(limit=self.feed_size), self.feed_page_size)
-        context["unit_articles"] = page = paginator.get_page(request.GET.get("trang"))
-        page.object_list = attach_item_images(page.object_list)
+
+        def feed_page():
+            paginator = Paginator(latest_articles(limit=self.feed_size), self.feed_page_size)
+            page = paginator.get_page(request.GET.get("trang"))
+            page.object_list = attach_item_images(page.object_list)
+            return page
+
+        context["unit_articles"] = SimpleLazyObject(feed_page)
         return context
