@@ -278,6 +278,7 @@ def main():
     parser.add_argument("--connections", type=int, default=32)
     parser.add_argument("--nginx", action="store_true", help="also measure warm pages through nginx")
     parser.add_argument("--query", default="đất đai")
+    parser.add_argument("--search-only", action="store_true", help="only the search API against the engine")
     args = parser.parse_args()
     if not shutil.which("wrk"):
         raise SystemExit("wrk is missing: apt-get install wrk")
@@ -347,7 +348,7 @@ def main():
         runs = {}
         for round_number in range(args.rounds):
             plan = [("floor", province.site.hostname, "/__floor__/", None, port)]
-            for name, host, path in pages:
+            for name, host, path in [] if args.search_only else pages:
                 plan.append((f"warm:{name}", host, path, None, port))
                 plan.append((f"cold:{name}", host, path, str(cold_script), port))
                 if nginx_port:
@@ -415,14 +416,14 @@ def main():
                 f"{key:24} {result['rps']:9.1f} {result['p50_ms']:8.1f} {result['p99_ms']:8.1f} "
                 f"{ratio_text} {result['errors']}"
             )
-        names = [name for name, _host, _path in pages]
-        warm = [results[f"warm:{name}"]["rps"] for name in names]
-        cold = [results[f"cold:{name}"]["rps"] for name in names]
+        names = [] if args.search_only else [name for name, _host, _path in pages]
+        warm = [results[f"warm:{name}"]["rps"] for name in names] or [0]
+        cold = [results[f"cold:{name}"]["rps"] for name in names] or [0]
         figures.update(
             floor_rps=floor,
             warm_ratio=round(min(warm) / floor, 3),
             warm_ratio_median=round(statistics.median(warm) / floor, 3),
-            warm_p99_ms_max=max(results[f"warm:{name}"]["p99_ms"] for name in names),
+            warm_p99_ms_max=max((results[f"warm:{name}"]["p99_ms"] for name in names), default=0),
             cold_ratio=round(min(cold) / floor, 3),
             cold_ratio_median=round(statistics.median(cold) / floor, 3),
             search_ratio=(

@@ -242,7 +242,7 @@ def api_search(request):
             status=400,
         )
     key = search.answer_key("results")
-    data = cache.get(key)
+    data = cache.get(key) if settings.SEARCH_ANSWER_SECONDS else None
     if data is None:
         outcome = search.find()
         data = _results_answer(request, search, outcome)
@@ -298,7 +298,7 @@ def api_autocomplete(request):
     suggestions = []
     if len(search.query) >= 2:
         key = search.answer_key("autocomplete")
-        suggestions = cache.get(key)
+        suggestions = cache.get(key) if settings.SEARCH_ANSWER_SECONDS else None
         if suggestions is None:
             suggestions = [
                 {
