@@ -9,7 +9,7 @@ from PIL import Image
 
 from library import downloads
 from library.models import BookcasePage, DownloadTally, PdfRendering
-from library.rendering import ensure_rendering
+from library.rendering import ensure_rendering, render
 from tests.factories import section
 
 from .helpers import document, pdf, publication
@@ -194,3 +194,20 @@ def test_replacing_the_file_renders_again(unit_a):
     page.save_revision().publish()
     rendering, made = ensure_rendering(page.pdf)
     assert not made and rendering.page_count == 1 and "Ban moi" in rendering.text
+
+
+def test_the_same_file_in_another_library_is_copied_not_rendered_again(unit_a, unit_b):
+    pages = [["So tay hoa giai"], ["Trang hai"], ["Trang ba"]]
+    first = publication(unit_a, pdf=pdf(unit_a, pages=pages)).rendering
+    second = publication(unit_b, pdf=pdf(unit_b, pages=pages)).rendering
+    assert (second.page_count, second.rendered_pages) == (3, 3)
+    assert "Trang hai" in second.text
+    copies, originals = list(second.pages.all()), list(first.pages.all())
+    assert {page.image.name for page in copies}.isdisjoint(page.image.name for page in originals)
+    with Image.open(copies[1].image.path) as copy, Image.open(originals[1].image.path) as original:
+        assert copy.size == original.size and copy.tobytes() == original.tobytes()
+
+    render(first.document, first)  # the first library's images made again: its old files deleted
+    for page in second.pages.all():
+        with Image.open(page.image.path) as image, Image.open(page.thumbnail.path) as thumbnail:
+            assert image.format == thumbnail.format == "WEBP"
