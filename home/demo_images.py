@@ -8,29 +8,19 @@ shows them, never during seeding.
 """
 
 import datetime
-import functools
 import io
 
 from django.core.files.images import ImageFile
-from PIL import Image, ImageDraw, ImageFont
+from PIL import Image, ImageDraw
+
+from core.drawing import BOLD, font
 
 SIZE = (1200, 675)
-FONT_PATHS = (
-    "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf",
-    "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
-    "/usr/share/fonts/truetype/liberation/LiberationSans-Bold.ttf",
-)
 RED, GOLD, NAVY, WHITE = (163, 22, 26), (240, 196, 64), (28, 52, 98), (255, 255, 255)
 
 
-@functools.cache
 def _font(size):
-    for path in FONT_PATHS:
-        try:
-            return ImageFont.truetype(path, size)
-        except OSError:
-            continue
-    return ImageFont.load_default(size=size)
+    return font(size, BOLD)
 
 
 def _centered(draw, y, text, size, fill):

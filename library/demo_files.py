@@ -2,30 +2,17 @@
 media; licence as the project's code, see README): leaflets and books as PDF,
 covers as PNG, short audio as WAV, captions as WebVTT."""
 
-import functools
 import io
 import math
 import struct
 import wave
 
-from PIL import Image, ImageDraw, ImageFont
+from PIL import Image, ImageDraw
 
-FONT_PATHS = (
-    "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
-    "/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf",
-)
+from core.drawing import font
+
 ACCENT = (163, 22, 26)
 PAGE_SIZE = (420, 595)  # A5 at 72 dpi
-
-
-@functools.cache
-def font(size):
-    for path in FONT_PATHS:
-        try:
-            return ImageFont.truetype(path, size)
-        except OSError:
-            continue
-    return ImageFont.load_default(size=size)
 
 
 def _wrap(draw, text, size, width):
