@@ -51,6 +51,20 @@ def request_versions(request):
     return versions
 
 
+def fragment_version(request):
+    """What a page's fragment caches are keyed on: the version tokens, or, in a
+    preview (a draft not yet published), a token of its own, so that the draft is
+    rendered and never served from nor stored in the live page's fragments."""
+    if getattr(request, "is_preview", False):
+        return "preview:" + get_random_string(12)
+    return request_versions(request)
+
+
+def fragment_seconds(request, seconds):
+    """How long a fragment is kept: not at all in a preview."""
+    return 0 if getattr(request, "is_preview", False) else seconds
+
+
 # Changes whenever a page is published, unpublished, moved or deleted
 # (core.signals): menus and feeds of live pages are cached under it.
 CONTENT_VERSION = CacheVersion("core:content-version")

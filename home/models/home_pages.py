@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 
-from core.cache import request_versions
+from core.cache import fragment_seconds, fragment_version
 from core.models import BasePage
 from core.paging import page_number
 from core.registries import home_blocks, section_page_models
@@ -56,10 +56,10 @@ class HomeBase(BasePage):
             lambda: attach_item_images(latest_articles(roots=list(roots), limit=FEATURED_SIZE, featured=True))
         )
         context["rolled_up"] = SimpleLazyObject(lambda: len(roots) > 1)
-        context["fragment_seconds"] = FRAGMENT_SECONDS
+        context["fragment_seconds"] = fragment_seconds(request, FRAGMENT_SECONDS)
         context["fragment_key"] = ":".join(
             [
-                request_versions(request),
+                fragment_version(request),
                 timezone.localdate().isoformat(),
                 str(page_number(request.GET.get("trang"))),
             ]

@@ -19,7 +19,7 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from core.blocks import RICH_TEXT_FEATURES, ArticleBodyBlock
-from core.cache import request_versions
+from core.cache import fragment_seconds, fragment_version
 from core.models import BasePage
 from core.text import normal_key
 from multisite.lookup import unit_info_for_page
@@ -283,8 +283,8 @@ class LegalDocumentPage(BasePage):
         """The parts below the title are read by the template only when its fragment
         cache (keyed on the version tokens, renewed by any publication) misses."""
         context = super().get_context(request, *args, **kwargs)
-        context["fragment_version"] = request_versions(request)
-        context["fragment_seconds"] = FRAGMENT_SECONDS
+        context["fragment_version"] = fragment_version(request)
+        context["fragment_seconds"] = fragment_seconds(request, FRAGMENT_SECONDS)
         context["outgoing_relations"] = self.outgoing_relations
         context["incoming_relations"] = self.incoming_relations_display
         context["introduction_materials"] = self.live_introduction_materials

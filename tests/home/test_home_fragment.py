@@ -47,3 +47,11 @@ def test_the_portal_feed_pages_are_cached_apart(client, province, unit_a):
     second_page = get(client, province, "?trang=2")
     assert "Tin phân trang 11" in first_page and "Tin phân trang 11" not in second_page
     assert "Tin phân trang 00" in second_page
+
+
+def test_a_preview_of_a_home_shows_the_draft_intro(client, unit_a):
+    home = unit_a.site.root_page.specific
+    get(client, unit_a)  # the live content is cached
+    home.intro = "<p>Lời giới thiệu mới trong bản nháp</p>"
+    assert "Lời giới thiệu mới trong bản nháp" in home.make_preview_request().content.decode()
+    assert "Lời giới thiệu mới trong bản nháp" not in get(client, unit_a)

@@ -95,3 +95,14 @@ def test_a_publication_renews_the_cached_document(client, unit_a):
     guide.unpublish()
     html = client.get(law.url, HTTP_HOST=unit_a.site.hostname).content.decode()
     assert guide.document_number not in html
+
+
+def test_a_preview_shows_the_draft_not_the_cached_live_document(client, unit_a):
+    law = legal_document(unit_a, "34/2024/QH15")
+    live_title = law.title
+    client.get(law.url, HTTP_HOST=unit_a.site.hostname)  # the live fragment is cached
+    law.title = "Tiêu đề của bản nháp chưa đăng"
+    preview = law.make_preview_request().content.decode()
+    assert "<h1>Tiêu đề của bản nháp chưa đăng</h1>" in preview
+    live = client.get(law.url, HTTP_HOST=unit_a.site.hostname).content.decode()
+    assert live_title in live and "bản nháp chưa đăng" not in live
